@@ -1,0 +1,1 @@
+// Placeholder: replaced as the TestSupport target is built.
