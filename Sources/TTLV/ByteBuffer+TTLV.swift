@@ -43,7 +43,7 @@ enum TTLVWriter {
             output.storeBytes(of: value ? 1 : 0, as: BigEndianUInt64.self, at: valueStart)
             valueLength = 8
         case .bigInteger(let bytes), .byteString(let bytes):
-            bytes.withUnsafeBytes { copy($0, into: output, at: valueStart) }
+            _ = bytes.withUnsafeBytes { copy($0, into: output, at: valueStart) }
             valueLength = bytes.count
         case .textString(var string):
             valueLength = string.withUTF8 { copy(UnsafeRawBufferPointer($0), into: output, at: valueStart) }

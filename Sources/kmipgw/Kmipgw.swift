@@ -5,6 +5,6 @@ struct Kmipgw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kmipgw",
         abstract: "A declarative, GitOps-driven KMIP gateway.",
-        subcommands: [TTLVCommand.self, BenchCommand.self, Validate.self]
+        subcommands: [Init.self, TTLVCommand.self, BenchCommand.self, BenchStore.self, Validate.self]
     )
 }

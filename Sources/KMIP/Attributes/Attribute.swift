@@ -92,3 +92,17 @@ public struct Attribute: KMIPStructure {
         }
     }
 }
+
+extension Attribute {
+    /// The index an instance really has: an omitted index means 0 in every 1.x version.
+    public var effectiveIndex: Int32 { index ?? 0 }
+
+    /// The attribute as a server writes it in a response: index 0 left out, later instances
+    /// numbered. Every 1.x version reads an absent index as 0, and the KMIP 1.4 test cases show
+    /// responses written this way.
+    public var responseForm: Attribute {
+        var copy = self
+        copy.index = effectiveIndex == 0 ? nil : effectiveIndex
+        return copy
+    }
+}

@@ -1,0 +1,23 @@
+/// One change of an ``StateStore/apply(_:)`` transaction, named as the configuration names
+/// things. Applied in order; deletions cascade to what the deleted row owns.
+public enum ConfigurationChange: Hashable, Sendable {
+    case createInstance(name: String, description: String?)
+    case updateInstance(name: String, description: String?)
+    /// Deletes the instance with its root keys, adapters, certificates and KMIP objects.
+    case deleteInstance(name: String)
+    /// Generates a new 256-bit root key, sealed by the master key.
+    case createRootKey(instance: String, name: String)
+    /// Crypto-shredding: deletes the root key and every KMIP object sealed under it; adapters
+    /// that used it remain, without a root key, until they are updated or deleted.
+    case deleteRootKey(instance: String, name: String)
+    case createAdapter(instance: String, name: String, description: String?, rootKey: String)
+    /// Changes the description or the root key new objects are sealed under (existing objects
+    /// stay sealed under the root key they were created with).
+    case updateAdapter(instance: String, name: String, description: String?, rootKey: String)
+    /// Deletes the adapter with its certificates and KMIP objects.
+    case deleteAdapter(instance: String, name: String)
+    /// Registers a certificate (DER) to an adapter; its fingerprint, subject and validity are
+    /// read from the certificate itself.
+    case addCertificate(instance: String, adapter: String, name: String, der: [UInt8])
+    case removeCertificate(instance: String, adapter: String, name: String)
+}

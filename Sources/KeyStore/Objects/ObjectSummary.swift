@@ -1,0 +1,15 @@
+import KMIP
+
+/// The metadata of one KMIP object for `kmipgw get objects` and `describe adapter`: never its
+/// material.
+public struct ObjectSummary: Hashable, Sendable {
+    public var uniqueIdentifier: String
+    public var adapterID: Int64
+    /// The Name values (unsealed with the adapter's root key).
+    public var names: [String]
+    public var objectType: ObjectType
+    public var cryptographicAlgorithm: CryptographicAlgorithm?
+    public var cryptographicLength: Int32?
+    public var state: State
+    public var dates: LifecycleDates
+}

@@ -1,0 +1,82 @@
+import KMIP
+import TTLV
+
+/// The split between clear lifecycle columns and the sealed attribute list, and the sealed
+/// list's plaintext form: the TTLV encoding of a Template-Attribute structure of Attribute items
+/// (the project's one encoding of attributes; no second format).
+struct StoredAttributes: Sendable {
+    var cryptographicAlgorithm: CryptographicAlgorithm?
+    var cryptographicLength: Int32?
+    var cryptographicUsageMask: CryptographicUsageMask?
+    var activationDate: Int64?
+    var deactivationDate: Int64?
+    /// Everything else, sealed.
+    var sealed: [Attribute]
+
+    /// Attributes kept in clear columns (or derived), never in the sealed list.
+    static let clearNames: Set<String> = Set(
+        [
+            AttributeName.uniqueIdentifier, .objectType, .cryptographicAlgorithm, .cryptographicLength,
+            .cryptographicUsageMask, .state, .initialDate, .activationDate, .deactivationDate, .compromiseDate,
+            .compromiseOccurrenceDate, .destroyDate, .lastChangeDate,
+        ].map(\.rawValue))
+
+    /// Attributes only the server sets: refused in a client's create template.
+    static let serverOnlyNames: Set<String> = Set(
+        [
+            AttributeName.uniqueIdentifier, .objectType, .state, .initialDate, .compromiseDate,
+            .compromiseOccurrenceDate, .destroyDate, .lastChangeDate, .revocationReason,
+        ].map(\.rawValue))
+
+    /// Splits a create template. Single-instance attributes given twice are refused.
+    init(template: [Attribute]) throws(KeyStoreError) {
+        sealed = []
+        var seen: Set<String> = []
+        for attribute in template {
+            if Self.serverOnlyNames.contains(attribute.name) {
+                throw KeyStoreError(.readOnlyAttribute, "\(attribute.name) is set by the server, not by the client")
+            }
+            if let rule = AttributeRule.named(attribute.name), !rule.isMultiInstance {
+                guard seen.insert(attribute.name).inserted else {
+                    throw KeyStoreError(.invalidAttribute, "\(attribute.name) may appear only once")
+                }
+            }
+            let name = attribute.name
+            let value = attribute.value
+            if name == AttributeName.cryptographicAlgorithm.rawValue, case .enumeration(let raw) = value {
+                cryptographicAlgorithm = CryptographicAlgorithm(rawValue: raw)
+            } else if name == AttributeName.cryptographicLength.rawValue, case .integer(let length) = value {
+                cryptographicLength = length
+            } else if name == AttributeName.cryptographicUsageMask.rawValue, case .integer(let mask) = value {
+                cryptographicUsageMask = CryptographicUsageMask(rawValue: mask)
+            } else if name == AttributeName.activationDate.rawValue, case .dateTime(let date) = value {
+                activationDate = date
+            } else if name == AttributeName.deactivationDate.rawValue, case .dateTime(let date) = value {
+                deactivationDate = date
+            } else if Self.clearNames.contains(name) {
+                throw KeyStoreError(.invalidAttribute, "\(name) has the wrong item type \(value.itemType.name)")
+            } else {
+                sealed.append(attribute)
+            }
+        }
+    }
+
+    /// The plaintext of the sealed `attributes` column.
+    static func encode(_ attributes: [Attribute]) -> [UInt8] {
+        TTLVItem.structure(.templateAttribute, attributes.map { $0.ttlv(version: .v1_4) }).encodedBytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws(KeyStoreError) -> [Attribute] {
+        do {
+            let item = try TTLVDecoder(maximumMessageSize: 16 << 20, maximumDepth: 32).decode(bytes)
+            guard item.tag == .templateAttribute else {
+                throw KeyStoreError(.integrityFailure, "the sealed attributes are not a Template-Attribute")
+            }
+            return try item.children.map { try Attribute(ttlv: $0) }
+        } catch let error as KeyStoreError {
+            throw error
+        } catch {
+            throw KeyStoreError(.integrityFailure, "the sealed attributes do not decode: \(error)")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// The database layout, version 1. Kept in one place so a review sees every clear column.
+///
+/// Clear: configuration (it comes from git), object identifiers, owning adapter and root key,
+/// and the lifecycle fields Locate filters on (object type, algorithm, length, usage mask, state,
+/// dates). Sealed (AES-256-GCM): root key material, KMIP key material, every other attribute.
+enum Schema {
+    static let version: Int64 = 1
+
+    static let create = """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value INTEGER NOT NULL
+        );
+        INSERT INTO generation (id, value) VALUES (1, 0);
+        CREATE TABLE instances (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            description TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE root_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            instance_id INTEGER NOT NULL REFERENCES instances (id),
+            name TEXT NOT NULL,
+            sealed_key BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (instance_id, name)
+        );
+        CREATE TABLE adapters (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            instance_id INTEGER NOT NULL REFERENCES instances (id),
+            name TEXT NOT NULL,
+            description TEXT,
+            root_key_id INTEGER REFERENCES root_keys (id),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (instance_id, name)
+        );
+        CREATE TABLE certificates (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            adapter_id INTEGER NOT NULL REFERENCES adapters (id),
+            name TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            not_before INTEGER NOT NULL,
+            not_after INTEGER NOT NULL,
+            der BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (adapter_id, name),
+            CONSTRAINT certificates_fingerprint UNIQUE (fingerprint)
+        );
+        CREATE TABLE objects (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            adapter_id INTEGER NOT NULL REFERENCES adapters (id),
+            root_key_id INTEGER NOT NULL REFERENCES root_keys (id),
+            object_type INTEGER NOT NULL,
+            algorithm INTEGER,
+            length INTEGER,
+            usage_mask INTEGER,
+            state INTEGER NOT NULL,
+            initial_date INTEGER NOT NULL,
+            activation_date INTEGER,
+            deactivation_date INTEGER,
+            compromise_date INTEGER,
+            compromise_occurrence_date INTEGER,
+            destroy_date INTEGER,
+            last_change_date INTEGER NOT NULL,
+            attributes BLOB NOT NULL,
+            material BLOB
+        );
+        CREATE INDEX objects_by_adapter ON objects (adapter_id);
+        CREATE INDEX objects_by_root_key ON objects (root_key_id);
+        CREATE TABLE object_index (
+            adapter_id INTEGER NOT NULL,
+            tag BLOB NOT NULL,
+            object_id INTEGER NOT NULL,
+            PRIMARY KEY (adapter_id, tag, object_id)
+        ) WITHOUT ROWID;
+        """
+}

@@ -1,0 +1,74 @@
+import KMIP
+
+/// One row of `objects` as read, still sealed.
+struct ObjectRow {
+    static let columns = """
+        id, uid, adapter_id, root_key_id, object_type, algorithm, length, usage_mask, state, initial_date, \
+        activation_date, deactivation_date, compromise_date, compromise_occurrence_date, destroy_date, \
+        last_change_date, attributes, material
+        """
+
+    var id: Int64
+    var uid: String
+    var adapterID: Int64
+    var rootKeyID: Int64
+    var objectType: ObjectType
+    var algorithm: CryptographicAlgorithm?
+    var length: Int32?
+    var usageMask: CryptographicUsageMask?
+    var state: State
+    var dates: LifecycleDates
+    var sealedAttributes: [UInt8]
+    var sealedMaterial: [UInt8]?
+
+    init(_ statement: SQLiteStatement) {
+        id = statement.int64(0)
+        uid = statement.string(1)
+        adapterID = statement.int64(2)
+        rootKeyID = statement.int64(3)
+        objectType = ObjectType(rawValue: UInt32(truncatingIfNeeded: statement.int64(4)))
+        algorithm = statement.optionalInt64(5).map { CryptographicAlgorithm(rawValue: UInt32(truncatingIfNeeded: $0)) }
+        length = statement.optionalInt64(6).map { Int32(truncatingIfNeeded: $0) }
+        usageMask = statement.optionalInt64(7).map { CryptographicUsageMask(rawValue: Int32(truncatingIfNeeded: $0)) }
+        state = State(rawValue: UInt32(truncatingIfNeeded: statement.int64(8)))
+        dates = LifecycleDates(
+            initial: statement.int64(9), activation: statement.optionalInt64(10),
+            deactivation: statement.optionalInt64(11), compromise: statement.optionalInt64(12),
+            compromiseOccurrence: statement.optionalInt64(13), destroy: statement.optionalInt64(14),
+            lastChange: statement.int64(15))
+        sealedAttributes = statement.blob(16)
+        sealedMaterial = statement.optionalBlob(17)
+    }
+
+    var attributesContext: AssociatedData {
+        .object(uid: uid, adapterID: adapterID, rootKeyID: rootKeyID, column: "attributes")
+    }
+
+    var materialContext: AssociatedData {
+        .object(uid: uid, adapterID: adapterID, rootKeyID: rootKeyID, column: "material")
+    }
+
+    func attributes(_ sealer: Sealer) throws(KeyStoreError) -> [Attribute] {
+        try StoredAttributes.decode(sealer.open(sealedAttributes, binding: attributesContext))
+    }
+
+    func lifecycle(attributes: [Attribute]) -> ObjectLifecycle {
+        let reason = attributes.first { $0.name == AttributeName.revocationReason.rawValue }
+            .flatMap { try? $0.decodedValue(as: RevocationReason.self) }
+        return ObjectLifecycle(state: state, dates: dates, revocationReason: reason)
+    }
+
+    /// The unsealed object; material only when asked (Get), never for listings.
+    func managedObject(_ sealer: Sealer, now: Int64, includeMaterial: Bool) throws(KeyStoreError) -> StoredObject {
+        let attributes = try attributes(sealer)
+        var material: [UInt8]?
+        if includeMaterial, let sealedMaterial {
+            material = try sealer.open(sealedMaterial, binding: materialContext)
+        }
+        let lifecycle = ObjectLifecycle(state: state, dates: dates)
+        return StoredObject(
+            uniqueIdentifier: uid, adapterID: adapterID, objectType: objectType, cryptographicAlgorithm: algorithm,
+            cryptographicLength: length, cryptographicUsageMask: usageMask,
+            state: lifecycle.effectiveState(at: now), dates: dates, attributes: attributes, material: material)
+    }
+}
