@@ -65,6 +65,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Operations",
+            dependencies: [
+                "KMIP",
+                "TTLV",
+                "KeyStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KMIPServer",
             dependencies: [
                 "KMIP",
@@ -97,6 +109,7 @@ let package = Package(
                 "KMIP",
                 "KeyStore",
                 "Reconciler",
+                "Operations",
                 "KMIPServer",
                 "KMIPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -139,6 +152,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "OperationsTests",
+            dependencies: [
+                "Operations", "KeyStore", "KMIP", "TTLV", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "KMIPServerTests",
             dependencies: [
                 "KMIPServer", "KMIPClient", "KMIP", "TTLV", "TestSupport",
@@ -152,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "KeyStore", "TestSupport"],
+            dependencies: ["Reconciler", "KeyStore", "KMIP", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

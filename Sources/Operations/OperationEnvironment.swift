@@ -1,0 +1,35 @@
+import Foundation
+import KMIP
+import TTLV
+import KeyStore
+
+/// What every operation runs with: the store, the connection's adapter, the server's policy,
+/// the protocol version of the request and the time the request arrived.
+struct OperationEnvironment: Sendable {
+    let store: any StateStore
+    let adapter: AdapterContext
+    let policy: ServerPolicy
+    let version: ProtocolVersion
+    let now: Date
+
+    /// Runs a store call, turning its failures into KMIP results for this adapter.
+    func store<T>(_ objectIdentifier: String?, _ body: (any StateStore) async throws -> T) async throws(OperationError) -> T {
+        do {
+            return try await body(store)
+        } catch let error as KeyStoreError {
+            throw OperationError(error, objectIdentifier: objectIdentifier)
+        } catch let error as OperationError {
+            throw error
+        } catch {
+            throw OperationError(.generalFailure, "the key store failed; the operator's log has details")
+        }
+    }
+}
+
+/// One KMIP operation: a typed request in, a typed response out, failures as KMIP results.
+protocol OperationHandler {
+    associatedtype Request: KMIPRequestPayload
+    associatedtype Response: KMIPResponsePayload
+
+    static func run(_ request: Request, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> Response
+}

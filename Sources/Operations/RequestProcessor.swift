@@ -1,0 +1,160 @@
+import Foundation
+import KMIP
+import KeyStore
+import NIOCore
+import TTLV
+
+/// Runs one KMIP request message for one adapter and answers it: decoding, the batch rules
+/// (Unique Batch Item IDs echoed, Batch Error Continuation Option, ID Placeholder, Maximum
+/// Response Size) and one file per operation under `Operations/`.
+///
+/// It never throws and never drops a request it could answer: a message that cannot be read
+/// gets an Invalid Message response, a payload that cannot be read fails its own batch item
+/// with Invalid Field, an operation this server does not perform gets Operation Not Supported.
+public struct RequestProcessor: Sendable {
+    /// The operations this server performs, in the order Query reports them.
+    public static let supportedOperations: [KMIP.Operation] = [
+        .discoverVersions, .query, .create, .register, .get, .getAttributes, .getAttributeList, .addAttribute,
+        .modifyAttribute, .deleteAttribute, .activate, .revoke, .destroy, .locate,
+    ]
+
+    let store: any StateStore
+    let policy: ServerPolicy
+    let decoder: TTLVDecoder
+    let clock: @Sendable () -> Date
+
+    public init(
+        store: any StateStore, policy: ServerPolicy = ServerPolicy(),
+        maximumMessageSize: Int = TTLVDecoder.defaultMaximumMessageSize, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.policy = policy
+        self.decoder = TTLVDecoder(maximumMessageSize: maximumMessageSize)
+        self.clock = clock
+    }
+
+    /// The result of one request: the response frame, and one audit event per batch item.
+    public struct Outcome: Sendable {
+        public var response: ByteBuffer
+        public var events: [AuditEvent]
+    }
+
+    /// Answers one framed request for `adapter`.
+    public func process(_ frame: ByteBuffer, for adapter: AdapterContext) async -> Outcome {
+        let now = clock()
+        let item: TTLVItem
+        do {
+            item = try decoder.decode(frame)
+        } catch {
+            return invalidMessage("the request is not valid TTLV: \(error.reason)", version: policy.protocolVersions.first ?? .v1_4, now: now)
+        }
+        let requestedVersion = RequestMessage.protocolVersion(of: item) ?? policy.protocolVersions.first ?? .v1_4
+        let version = policy.responseVersion(for: requestedVersion)
+        let request: RequestMessage
+        do {
+            request = try RequestMessage(ttlv: item)
+        } catch {
+            return invalidMessage("the request is not a KMIP request message: \(error)", version: version, now: now)
+        }
+        let onlyDiscovery = request.batchItems.allSatisfy { $0.operation == .discoverVersions }
+        guard requestedVersion.major == 1, policy.protocolVersions.contains(requestedVersion) || onlyDiscovery else {
+            let offered = policy.protocolVersions.map(\.description).joined(separator: ", ")
+            return invalidMessage(
+                "protocol version \(requestedVersion) is not offered (offered: \(offered)); use Discover Versions",
+                version: version, now: now, request: request)
+        }
+        let environment = OperationEnvironment(store: store, adapter: adapter, policy: policy, version: version, now: now)
+        let stopOnFailure = (request.header.batchErrorContinuationOption ?? .stop) != .continue
+        var batch = BatchState()
+        var items: [ResponseBatchItem] = []
+        var events: [AuditEvent] = []
+        for batchItem in request.batchItems {
+            batch.objectIdentifier = nil
+            let result: ResponseBatchItem
+            var failure: OperationError? = nil
+            do {
+                let payload = try await run(batchItem, in: environment, batch: &batch)
+                result = .success(payload, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
+            } catch {
+                failure = error
+                result = .failure(error.reason, error.message, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
+            }
+            items.append(result)
+            events.append(AuditEvent(time: now, context: adapter, operation: batchItem.operation, objectIdentifier: batch.objectIdentifier, failure: failure))
+            // Stop (the default) and Undo end the batch at the first failure; what completed stays
+            // done, since every completed operation is already durable.
+            if failure != nil, stopOnFailure { break }
+        }
+        var response = ResponseMessage(
+            header: header(version: version, now: now, request: request, count: items.count), batchItems: items)
+        var buffer = response.ttlv(version: version).encoded()
+        if let limit = request.header.maximumResponseSize, buffer.readableBytes > Int(limit) {
+            response.batchItems = items.map { item in
+                item.resultStatus == .success
+                    ? .failure(.responseTooLarge, "the response (\(buffer.readableBytes) bytes) exceeds Maximum Response Size \(limit)",
+                        operation: item.operation, uniqueBatchItemID: item.uniqueBatchItemID)
+                    : item
+            }
+            buffer = response.ttlv(version: version).encoded()
+        }
+        return Outcome(response: buffer, events: events)
+    }
+
+    private func run(_ item: RequestBatchItem, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> ResponsePayload {
+        let payload: RequestPayload
+        do {
+            payload = try item.payload()
+        } catch let error as KMIPDecodingError {
+            throw OperationError(error.resultReason, "the \(item.operation) payload is invalid: \(error.reason)")
+        } catch {
+            throw OperationError(.invalidField, "the \(item.operation) payload is invalid")
+        }
+        switch payload {
+        case .discoverVersions(let request):
+            return .discoverVersions(try await DiscoverVersionsOperation.run(request, in: environment, batch: &batch))
+        case .query(let request):
+            return .query(try await QueryOperation.run(request, in: environment, batch: &batch))
+        case .create(let request):
+            return .create(try await CreateOperation.run(request, in: environment, batch: &batch))
+        case .register(let request):
+            return .register(try await RegisterOperation.run(request, in: environment, batch: &batch))
+        case .get(let request):
+            return .get(try await GetOperation.run(request, in: environment, batch: &batch))
+        case .getAttributes(let request):
+            return .getAttributes(try await GetAttributesOperation.run(request, in: environment, batch: &batch))
+        case .getAttributeList(let request):
+            return .getAttributeList(try await GetAttributeListOperation.run(request, in: environment, batch: &batch))
+        case .addAttribute(let request):
+            return .addAttribute(try await AddAttributeOperation.run(request, in: environment, batch: &batch))
+        case .modifyAttribute(let request):
+            return .modifyAttribute(try await ModifyAttributeOperation.run(request, in: environment, batch: &batch))
+        case .deleteAttribute(let request):
+            return .deleteAttribute(try await DeleteAttributeOperation.run(request, in: environment, batch: &batch))
+        case .activate(let request):
+            return .activate(try await ActivateOperation.run(request, in: environment, batch: &batch))
+        case .revoke(let request):
+            return .revoke(try await RevokeOperation.run(request, in: environment, batch: &batch))
+        case .destroy(let request):
+            return .destroy(try await DestroyOperation.run(request, in: environment, batch: &batch))
+        case .locate(let request):
+            return .locate(try await LocateOperation.run(request, in: environment, batch: &batch))
+        case .unsupported(let operation, _):
+            throw OperationError(.operationNotSupported, "kmipgw does not perform \(operation)")
+        }
+    }
+
+    private func header(version: ProtocolVersion, now: Date, request: RequestMessage?, count: Int) -> ResponseHeader {
+        ResponseHeader(
+            protocolVersion: version, timeStamp: now, clientCorrelationValue: request?.header.clientCorrelationValue,
+            batchCount: Int32(count))
+    }
+
+    /// A response to a message that could not be read: one failed batch item, Invalid Message.
+    private func invalidMessage(_ message: String, version: ProtocolVersion, now: Date, request: RequestMessage? = nil) -> Outcome {
+        let item = ResponseBatchItem.failure(
+            .invalidMessage, message, operation: request?.batchItems.first?.operation,
+            uniqueBatchItemID: request?.batchItems.first?.uniqueBatchItemID)
+        let response = ResponseMessage(header: header(version: version, now: now, request: request, count: 1), batchItems: [item])
+        return Outcome(response: response.ttlv(version: version).encoded(), events: [])
+    }
+}

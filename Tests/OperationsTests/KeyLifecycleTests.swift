@@ -1,0 +1,115 @@
+import TTLV
+import KeyStore
+import Foundation
+import KMIP
+import Operations
+import Testing
+
+/// Create, Get, Activate, Revoke, Destroy and the lifecycle rules, over KMIP messages.
+@Suite struct KeyLifecycleTests {
+    @Test(arguments: [Int32(128), 192, 256])
+    func createMakesAPreActiveAESKeyOfTheAskedLength(length: Int32) async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey(length: length)
+        #expect(try await fixture.state(of: identifier) == .preActive)
+        guard case .get(let get) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))),
+            case .symmetricKey(let key) = get.object
+        else {
+            Issue.record("no key")
+            return
+        }
+        #expect(key.keyBlock.keyFormatType == .raw)
+        #expect(key.keyBlock.keyValue.keyBytes?.count == Int(length / 8))
+        #expect(key.keyBlock.cryptographicAlgorithm == .aes)
+        #expect(key.keyBlock.cryptographicLength == length)
+    }
+
+    @Test func getServesTransparentSymmetricKeysWhenAsked() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        guard case .get(let raw) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))),
+            case .get(let transparent) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: .transparentSymmetricKey))),
+            case .symmetricKey(let rawKey) = raw.object, case .symmetricKey(let transparentKey) = transparent.object
+        else { return }
+        #expect(transparentKey.keyBlock.keyFormatType == .transparentSymmetricKey)
+        #expect(rawKey.keyBlock.keyValue.keyBytes == transparentKey.keyBlock.keyValue.keyBytes)
+        let refused = try await fixture.fail(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: .pkcs8)))
+        #expect(refused.resultReason == .keyFormatTypeNotSupported)
+    }
+
+    @Test func anActivationDateInThePastActivatesAtOnce() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey(extra: [Attribute(.activationDate, Date(timeIntervalSinceNow: -60))])
+        #expect(try await fixture.state(of: identifier) == .active)
+        let future = try await fixture.createKey(extra: [Attribute(.activationDate, Date(timeIntervalSinceNow: 3600))])
+        #expect(try await fixture.state(of: future) == .preActive)
+    }
+
+    @Test func activateRevokeDestroy() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifier)))
+        #expect(try await fixture.state(of: identifier) == .active)
+        let refused = try await fixture.fail(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        #expect(refused.resultReason == .wrongKeyLifecycleState)
+        _ = try await fixture.succeed(.revoke(RevokeRequest(uniqueIdentifier: identifier, revocationReason: RevocationReason(code: .cessationOfOperation))))
+        #expect(try await fixture.state(of: identifier) == .deactivated)
+        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        #expect(try await fixture.state(of: identifier) == .destroyed)
+        let gone = try await fixture.fail(.get(GetRequest(uniqueIdentifier: identifier)))
+        #expect(gone.resultReason == .wrongKeyLifecycleState)
+        // Destroy is irreversible.
+        #expect(try await fixture.fail(.activate(ActivateRequest(uniqueIdentifier: identifier))).resultReason == .wrongKeyLifecycleState)
+    }
+
+    @Test(arguments: [RevocationReasonCode.keyCompromise, .caCompromise])
+    func aCompromiseMakesTheKeyCompromisedWithItsDates(code: RevocationReasonCode) async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifier)))
+        let occurred = Date(timeIntervalSince1970: 1_700_000_000)
+        _ = try await fixture.succeed(.revoke(RevokeRequest(
+            uniqueIdentifier: identifier, revocationReason: RevocationReason(code: code, message: "lost"), compromiseOccurrenceDate: occurred)))
+        guard case .getAttributes(let attributes) = try await fixture.succeed(.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier))) else { return }
+        let names = Set(attributes.attributes.map(\.name))
+        #expect(names.contains("Compromise Date"))
+        #expect(names.contains("Compromise Occurrence Date"))
+        #expect(names.contains("Revocation Reason"))
+        #expect(attributes.attributes.first { $0.name == "Compromise Occurrence Date" }?.value == .dateTime(1_700_000_000))
+        #expect(try await fixture.state(of: identifier) == .compromised)
+        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        #expect(try await fixture.state(of: identifier) == .destroyedCompromised)
+    }
+
+    @Test func registerKeepsTheClientsKey() async throws {
+        let fixture = try await OperationsFixture.make()
+        let material: [UInt8] = Array(0..<32)
+        guard case .register(let registered) = try await fixture.succeed(.register(RegisterRequest(
+            objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [Attribute(.name, Name("imported"))]),
+            object: .symmetricKey(SymmetricKeyObject(raw: material, algorithm: .aes)))))
+        else { return }
+        guard case .get(let get) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: registered.uniqueIdentifier))),
+            case .symmetricKey(let key) = get.object
+        else { return }
+        #expect(key.keyBlock.keyValue.keyBytes == material)
+        #expect(key.keyBlock.cryptographicLength == 256)
+    }
+
+    @Test func createRefusesWhatItCannotMake() async throws {
+        let fixture = try await OperationsFixture.make()
+        let noLength = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes)]))))
+        #expect(noLength.resultReason == .invalidField)
+        let badLength = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(100)),
+        ]))))
+        #expect(badLength.resultMessage?.contains("100") == true)
+        let notAES = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.tripleDES), Attribute(.cryptographicLength, Int32(168)),
+        ]))))
+        #expect(notAES.resultReason == .invalidField)
+        let serverOnly = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)), Attribute(.state, State.active),
+        ]))))
+        #expect(serverOnly.resultReason == .permissionDenied)
+    }
+}
