@@ -16,11 +16,7 @@ extension Kmipgw {
                 """
         )
 
-        @Option(help: ArgumentHelp("The state directory.", valueName: "dir"))
-        var state: String?
-
-        @Option(help: ArgumentHelp("The master key file (32 bytes, or 64 hex digits).", valueName: "path"))
-        var masterKeyFile: String?
+        @OptionGroup var store: StoreOptions
 
         @Option(help: ArgumentHelp("A server certificate (PEM) to use instead of generating one.", valueName: "file"))
         var tlsCert: String?
@@ -35,8 +31,7 @@ extension Kmipgw {
         }
 
         func run() throws {
-            let location = StoreLocation.resolve(
-                state: state, masterKeyFile: masterKeyFile, environment: ProcessInfo.processInfo.environment)
+            let location = store.location
             let report: StateInitializer.Report
             do {
                 report = try StateInitializer(location: location).run(

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import KeyStore
+import Reconciler
+
+extension Kmipgw {
+    /// `kmipgw plan -f PATH…`: what `apply` would change in the store, changing nothing.
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what apply would change in the store: + create, ~ update, - delete.",
+            discussion: """
+                Validates the files like `kmipgw validate`, then compares them with the store. Things the store \
+                holds but the files no longer name are kept and listed, unless --prune deletes them. Destroying a \
+                root key, or deleting an adapter that owns KMIP keys, also needs --allow-destroy (apply refuses \
+                otherwise). Exit status: 0 no changes (or any successful plan without --detailed-exitcode), \
+                2 changes with --detailed-exitcode, 1 error.
+                """
+        )
+
+        /// The plan output formats.
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+            case text
+            case json
+        }
+
+        @Option(
+            name: [.customShort("f"), .customLong("file")],
+            help: ArgumentHelp("A configuration file or a directory of them (repeatable).", valueName: "path")
+        )
+        var files: [String] = []
+
+        @OptionGroup var store: StoreOptions
+
+        @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+        var detailedExitcode = false
+
+        @Flag(help: "Plan deleting what the store holds and the files no longer name.")
+        var prune = false
+
+        @Flag(help: "Allow destroying root keys and adapters that own KMIP keys.")
+        var allowDestroy = false
+
+        @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
+        var output: OutputFormat = .text
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Give at least one -f FILE|DIR.") }
+        }
+
+        func run() throws {
+            let desired = try Self.loadDesiredState(files)
+            let store = try store.open()
+            defer { store.close() }
+            let plan: Reconciler.Plan
+            do {
+                plan = try Planner(options: PlanOptions(prune: prune, allowDestroy: allowDestroy))
+                    .plan(desired, against: store)
+            } catch let error as KeyStoreError {
+                throw StoreOptions.fail(error.reason)
+            }
+            switch output {
+            case .text: print(PlanTextRenderer().render(plan), terminator: "")
+            case .json: print(try PlanDocument(plan).json(), terminator: "")
+            }
+            if detailedExitcode && !plan.isEmpty { throw ExitCode(2) }
+        }
+
+        /// Validates the files; on errors prints every diagnostic like `validate` and throws exit
+        /// status 1. Warnings go to stderr too.
+        static func loadDesiredState(_ files: [String]) throws -> DesiredState {
+            let report = ConfigurationLoader().validate(paths: files)
+            for diagnostic in report.diagnostics {
+                FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            }
+            guard let desired = report.desiredState else {
+                let errors = report.errors.count
+                throw StoreOptions.fail("invalid configuration: \(errors) error\(errors == 1 ? "" : "s"); nothing planned")
+            }
+            return desired
+        }
+    }
+}
