@@ -34,8 +34,11 @@ public struct ServerIdentity: Sendable {
                 subject: name,
                 signatureAlgorithm: .ecdsaWithSHA256,
                 extensions: try Certificate.Extensions {
-                    Critical(BasicConstraints.notCertificateAuthority)
-                    Critical(KeyUsage(digitalSignature: true, keyAgreement: true))
+                    // Self-signed and its own trust anchor: clients (vCenter, PyKMIP, `kmipgw client --ca`)
+                    // trust it by importing this very certificate, and BoringSSL accepts an anchor only
+                    // if it may sign certificates. Path length 0: it can sign nothing below itself.
+                    Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+                    Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
                     try ExtendedKeyUsage([.serverAuth, .clientAuth])
                     SubjectAlternativeNames(names)
                 },

@@ -1,0 +1,224 @@
+import KMIP
+import NIOCore
+import NIOTLS
+import TTLV
+
+/// Sits between TLS and the request loop: cuts the byte stream into Request Messages with
+/// ``TTLVFrameDecoder``, and owns every connection timer and the drain on shutdown.
+///
+/// Timers live here, not in the async loop, because only the pipeline knows both directions:
+/// a connection is *idle* when no byte of a request is buffered and every request has been
+/// answered; it is *reading* from the first byte of a message until the message is whole.
+/// While a request is being handled no timer runs, so a slow store never trips a timeout.
+final class KMIPFrameHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = KMIPInboundFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    /// Timeouts and limits of one connection.
+    struct Limits: Sendable, Hashable {
+        var maximumMessageSize: Int
+        var handshakeTimeout: TimeAmount
+        var idleTimeout: TimeAmount
+        var readTimeout: TimeAmount
+    }
+
+    enum State: Hashable {
+        /// TLS has not finished; only the handshake timer runs.
+        case handshaking
+        /// Serving; `outstanding` requests were handed on and not yet answered.
+        case open(outstanding: Int)
+        /// Shutting down or refusing: answer the `outstanding` requests, then close. Input is ignored.
+        case draining(outstanding: Int)
+        case closed
+    }
+
+    enum Timer: Hashable {
+        case handshake, idle, read
+    }
+
+    private let limits: Limits
+    private var decoder: TTLVFrameDecoder
+    private(set) var state: State = .handshaking
+    private var buffer: ByteBuffer?
+    /// Whether the next readable bytes start a message header (false once a header was accepted
+    /// and its body is awaited).
+    private var atMessageStart = true
+    private var timer: (kind: Timer, task: Scheduled<Void>)?
+
+    init(limits: Limits) {
+        self.limits = limits
+        self.decoder = TTLVFrameDecoder(maximumMessageSize: limits.maximumMessageSize)
+    }
+
+    // MARK: Lifecycle
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { arm(.handshake, context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        arm(.handshake, context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        state = .closed
+        disarm()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        disarm()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .handshakeCompleted = event as? TLSUserEvent, state == .handshaking {
+            state = .open(outstanding: 0)
+            context.fireChannelRead(wrapInboundOut(.established))
+            updateTimer(context: context)
+        } else if event is ChannelShouldQuiesceEvent {
+            quiesce(context: context)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    // MARK: Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .open = state else { return }  // draining or closed: the rest is dropped
+        var bytes = unwrapInboundIn(data)
+        if buffer == nil || buffer!.readableBytes == 0 {
+            buffer = bytes
+        } else {
+            buffer!.writeBuffer(&bytes)
+        }
+        decodeFrames(context: context)
+        updateTimer(context: context)
+    }
+
+    private func decodeFrames(context: ChannelHandlerContext) {
+        while case .open(let outstanding) = state, var pending = buffer, pending.readableBytes > 0 {
+            if atMessageStart, let header = TTLVHeader(peekingAt: pending) {
+                // Only a Request Message structure may start a frame; anything else is not KMIP
+                // and gets no answer: the connection closes.
+                guard header.tag == .requestMessage, header.typeByte == ItemType.structure.rawValue else {
+                    fail(context: context, KMIPServerError(code: .notKMIP, reason: "stream does not start with a Request Message (tag \(header.tag))"))
+                    return
+                }
+            }
+            let frame: ByteBuffer?
+            do {
+                frame = try decoder.decode(buffer: &pending)
+            } catch let error as TTLVError where error.code == .messageTooLarge {
+                let announced = TTLVHeader(peekingAt: pending)?.paddedItemLength ?? 0
+                let version = InvalidMessageResponse.peekVersion(in: pending) ?? .v1_0
+                buffer = nil
+                state = .draining(outstanding: outstanding + 1)
+                context.fireChannelRead(wrapInboundOut(.oversized(version: version, announcedLength: announced)))
+                return
+            } catch {
+                fail(context: context, error)
+                return
+            }
+            buffer = pending
+            guard let frame else {
+                atMessageStart = pending.readableBytes == 0 ? true : TTLVHeader(peekingAt: pending) == nil
+                return
+            }
+            atMessageStart = true
+            state = .open(outstanding: outstanding + 1)
+            context.fireChannelRead(wrapInboundOut(.request(frame)))
+        }
+        if let pending = buffer, pending.readableBytes == 0 { buffer = nil }
+    }
+
+    // MARK: Outbound
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch state {
+        case .open(let outstanding):
+            state = .open(outstanding: max(0, outstanding - 1))
+            context.write(data, promise: promise)
+            updateTimer(context: context)
+        case .draining(let outstanding):
+            let remaining = max(0, outstanding - 1)
+            state = .draining(outstanding: remaining)
+            guard remaining == 0 else {
+                context.write(data, promise: promise)
+                return
+            }
+            // The last answer: close once it is on the wire, not before, so the client reads it.
+            let written = promise ?? context.eventLoop.makePromise()
+            context.writeAndFlush(data, promise: written)
+            written.futureResult.assumeIsolated().whenComplete { _ in
+                context.close(promise: nil)
+            }
+        case .handshaking, .closed:
+            context.write(data, promise: promise)
+        }
+    }
+
+    // MARK: Drain and timers
+
+    private func quiesce(context: ChannelHandlerContext) {
+        switch state {
+        case .handshaking, .open(outstanding: 0):
+            state = .draining(outstanding: 0)
+            disarm()
+            context.close(promise: nil)
+        case .open(let outstanding):
+            state = .draining(outstanding: outstanding)
+            disarm()
+        case .draining, .closed:
+            break
+        }
+    }
+
+    private func fail(context: ChannelHandlerContext, _ error: any Error) {
+        state = .draining(outstanding: 0)
+        buffer = nil
+        disarm()
+        context.fireErrorCaught(error)
+        context.close(promise: nil)
+    }
+
+    private func updateTimer(context: ChannelHandlerContext) {
+        guard case .open(let outstanding) = state else {
+            disarm()
+            return
+        }
+        if let pending = buffer, pending.readableBytes > 0 {
+            // The read timer measures one message from its first byte: do not restart it.
+            if timer?.kind != .read { arm(.read, context: context) }
+        } else if outstanding == 0 {
+            if timer?.kind != .idle { arm(.idle, context: context) }
+        } else {
+            disarm()
+        }
+    }
+
+    private func arm(_ kind: Timer, context: ChannelHandlerContext) {
+        disarm()
+        let delay: TimeAmount
+        let code: KMIPServerError.Code
+        switch kind {
+        case .handshake: (delay, code) = (limits.handshakeTimeout, .handshakeTimeout)
+        case .idle: (delay, code) = (limits.idleTimeout, .idleTimeout)
+        case .read: (delay, code) = (limits.readTimeout, .readTimeout)
+        }
+        let task = context.eventLoop.assumeIsolated().scheduleTask(in: delay) { [self] in
+            timer = nil
+            guard state != .closed else { return }
+            fail(context: context, KMIPServerError(code: code, reason: "no \(kind == .read ? "complete message" : "activity") for \(delay)"))
+        }
+        timer = (kind, task)
+    }
+
+    private func disarm() {
+        timer?.task.cancel()
+        timer = nil
+    }
+}

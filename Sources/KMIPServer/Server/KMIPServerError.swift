@@ -1,0 +1,50 @@
+/// Why the server, or one of its connections, stopped.
+///
+/// Shaped like swift-certificates' `CertificateError`: a stable ``code`` to switch on and a
+/// human ``reason``; the command line decides how to show it.
+public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable identifier of the kind of failure.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        enum Backing: String, Hashable, Sendable {
+            case alreadyStarted
+            case notRunning
+            case invalidConfiguration
+            case notKMIP
+            case handshakeTimeout
+            case idleTimeout
+            case readTimeout
+            case certificateRevoked
+        }
+
+        let backing: Backing
+
+        /// ``KMIPServer/run()`` was called twice.
+        public static let alreadyStarted = Code(backing: .alreadyStarted)
+        /// The server stopped (or failed to bind) before it listened.
+        public static let notRunning = Code(backing: .notRunning)
+        /// The TLS certificate, key or limits cannot be used.
+        public static let invalidConfiguration = Code(backing: .invalidConfiguration)
+        /// A connection sent bytes that do not start a KMIP Request Message.
+        public static let notKMIP = Code(backing: .notKMIP)
+        /// A client did not finish the TLS handshake in time.
+        public static let handshakeTimeout = Code(backing: .handshakeTimeout)
+        /// A connection sent nothing for the idle timeout.
+        public static let idleTimeout = Code(backing: .idleTimeout)
+        /// A message was not complete within the read timeout of its first byte.
+        public static let readTimeout = Code(backing: .readTimeout)
+        /// The connection's certificate was removed from (or changed in) the registry.
+        public static let certificateRevoked = Code(backing: .certificateRevoked)
+
+        public var description: String { backing.rawValue }
+    }
+
+    public let code: Code
+    public let reason: String
+
+    public init(code: Code, reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    public var description: String { "\(code): \(reason)" }
+}

@@ -1,0 +1,121 @@
+import KMIP
+import NIOCore
+import NIOEmbedded
+import NIOTLS
+import TTLV
+import Testing
+
+@testable import KMIPServer
+
+/// The framing and timer handler, without sockets: EmbeddedChannel and a manual clock.
+@Suite struct KMIPFrameHandlerTests {
+    static let limits = KMIPFrameHandler.Limits(
+        maximumMessageSize: 1024, handshakeTimeout: .seconds(5), idleTimeout: .seconds(60), readTimeout: .seconds(10)
+    )
+
+    func makeChannel(limits: KMIPFrameHandler.Limits = Self.limits, handshake: Bool = true) throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel(handler: KMIPFrameHandler(limits: limits))
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 5696)).wait()
+        if handshake {
+            channel.pipeline.fireUserInboundEventTriggered(TLSUserEvent.handshakeCompleted(negotiatedProtocol: nil))
+            #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .established)
+        }
+        return channel
+    }
+
+    func request(_ version: ProtocolVersion = .v1_4) -> ByteBuffer {
+        RequestMessage(version: version, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
+    }
+
+    @Test func messagesSplitAnywhereComeOutWhole() throws {
+        let channel = try makeChannel()
+        let message = request()
+        for byte in message.readableBytesView {
+            try channel.writeInbound(ByteBuffer(bytes: [byte]))
+        }
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(message))
+        var two = request(.v1_1)
+        var second = request(.v1_3)
+        two.writeBuffer(&second)
+        try channel.writeInbound(two)
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(request(.v1_1)))
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(request(.v1_3)))
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == nil)
+    }
+
+    @Test func bytesThatDoNotStartARequestMessageFailAndClose() throws {
+        let channel = try makeChannel()
+        #expect(throws: KMIPServerError.self) { try channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\n")) }
+        #expect(!channel.isActive)
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == nil)
+    }
+
+    @Test func oversizedRequestIsReportedWithItsVersionAndClosesAfterTheAnswer() throws {
+        let channel = try makeChannel()
+        var bytes = request(.v1_2)
+        bytes.setInteger(UInt32(4096), at: bytes.readerIndex + 4)
+        try channel.writeInbound(bytes)
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .oversized(version: .v1_2, announcedLength: 4104))
+        try channel.writeInbound(request())  // ignored: the connection is draining
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == nil)
+        #expect(channel.isActive)
+        try channel.writeOutbound(ByteBuffer(string: "answer"))
+        #expect(!channel.isActive)
+    }
+
+    @Test func idleTimerRunsOnlyWhenNothingIsPending() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(request())
+        _ = try channel.readInbound(as: KMIPInboundFrame.self)
+        // A request is being handled: no timer may fire, however slow the store.
+        channel.embeddedEventLoop.advanceTime(by: .seconds(120))
+        #expect(channel.isActive)
+        try channel.writeOutbound(ByteBuffer(string: "answer"))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(59))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        #expect(!channel.isActive)
+        #expect(throws: KMIPServerError.self) { try channel.throwIfErrorCaught() }
+    }
+
+    @Test func readTimerMeasuresOneMessageFromItsFirstByte() throws {
+        let channel = try makeChannel()
+        let message = request()
+        try channel.writeInbound(message.getSlice(at: message.readerIndex, length: 10)!)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(6))
+        try channel.writeInbound(message.getSlice(at: message.readerIndex + 10, length: 10)!)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(5))
+        #expect(!channel.isActive)
+    }
+
+    @Test func handshakeTimeoutClosesASilentClient() throws {
+        let channel = try makeChannel(handshake: false)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(4))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        #expect(!channel.isActive)
+    }
+
+    @Test func quiesceWaitsForTheInFlightAnswer() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(request())
+        _ = try channel.readInbound(as: KMIPInboundFrame.self)
+        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        #expect(channel.isActive)
+        try channel.writeOutbound(ByteBuffer(string: "answer"))
+        #expect(try channel.readOutbound(as: ByteBuffer.self) == ByteBuffer(string: "answer"))
+        #expect(!channel.isActive)
+    }
+
+    @Test func quiesceClosesAnIdleConnectionAtOnce() throws {
+        let channel = try makeChannel()
+        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        #expect(!channel.isActive)
+    }
+
+    @Test func versionIsPeekedFromTheFirstBytesOnly() {
+        let message = request(.v1_3)
+        #expect(InvalidMessageResponse.peekVersion(in: message.getSlice(at: message.readerIndex, length: 56)!) == .v1_3)
+        #expect(InvalidMessageResponse.peekVersion(in: message.getSlice(at: message.readerIndex, length: 40)!) == nil)
+    }
+}
