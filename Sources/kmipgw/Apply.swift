@@ -17,53 +17,20 @@ extension Kmipgw {
                 """
         )
 
-        /// The output formats.
-        enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-            case text
-            case json
-        }
-
-        @Option(
-            name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("A configuration file or a directory of them (repeatable).", valueName: "path")
-        )
-        var files: [String] = []
-
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: ReconcileOptions
 
         @Flag(help: "Validate and plan against the store, print the plan, change nothing.")
         var dryRun = false
 
-        @Flag(help: "Delete what the store holds and the files no longer name.")
-        var prune = false
-
-        @Flag(help: "Allow destroying root keys and adapters that own KMIP keys.")
-        var allowDestroy = false
-
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
-        var output: OutputFormat = .text
-
-        func validate() throws {
-            if files.isEmpty { throw ValidationError("Give at least one -f FILE|DIR.") }
-        }
-
         func run() async throws {
-            let desired = try Plan.loadDesiredState(files)
-            let store = try store.open()
+            let (plan, store) = try options.plan()
             defer { store.close() }
-            let plan: Reconciler.Plan
-            do {
-                plan = try Planner(options: PlanOptions(prune: prune, allowDestroy: allowDestroy))
-                    .plan(desired, against: store)
-            } catch let error as KeyStoreError {
-                throw StoreOptions.fail(error.reason)
-            }
-            if output == .text {
+            if options.output == .text {
                 print(PlanTextRenderer().render(plan), terminator: "")
             }
             if dryRun {
-                if output == .json { try printJSON(plan: plan, outcome: nil) }
-                if output == .text { print("\nDry run: nothing was changed.") }
+                if options.output == .json { try printJSON(plan: plan, outcome: nil) }
+                if options.output == .text { print("\nDry run: nothing was changed.") }
                 return
             }
             let outcome: ApplyOutcome
@@ -72,7 +39,7 @@ extension Kmipgw {
             } catch {
                 throw StoreOptions.fail(error.reason)
             }
-            switch output {
+            switch options.output {
             case .text: print("\n" + outcome.summary)
             case .json: try printJSON(plan: plan, outcome: outcome)
             }

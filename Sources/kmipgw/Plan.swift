@@ -17,48 +17,15 @@ extension Kmipgw {
                 """
         )
 
-        /// The plan output formats.
-        enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-            case text
-            case json
-        }
-
-        @Option(
-            name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("A configuration file or a directory of them (repeatable).", valueName: "path")
-        )
-        var files: [String] = []
-
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: ReconcileOptions
 
         @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
         var detailedExitcode = false
 
-        @Flag(help: "Plan deleting what the store holds and the files no longer name.")
-        var prune = false
-
-        @Flag(help: "Allow destroying root keys and adapters that own KMIP keys.")
-        var allowDestroy = false
-
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
-        var output: OutputFormat = .text
-
-        func validate() throws {
-            if files.isEmpty { throw ValidationError("Give at least one -f FILE|DIR.") }
-        }
-
         func run() throws {
-            let desired = try Self.loadDesiredState(files)
-            let store = try store.open()
+            let (plan, store) = try options.plan()
             defer { store.close() }
-            let plan: Reconciler.Plan
-            do {
-                plan = try Planner(options: PlanOptions(prune: prune, allowDestroy: allowDestroy))
-                    .plan(desired, against: store)
-            } catch let error as KeyStoreError {
-                throw StoreOptions.fail(error.reason)
-            }
-            switch output {
+            switch options.output {
             case .text: print(PlanTextRenderer().render(plan), terminator: "")
             case .json: print(try PlanDocument(plan).json(), terminator: "")
             }
