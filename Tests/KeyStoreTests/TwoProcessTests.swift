@@ -20,7 +20,7 @@ struct TwoProcessTests {
         let commits = 40
         let (process, output) = try KmipgwBinary.start([
             "store-bench", "config-writer", "--state", fixture.location.directory, "--count", String(commits),
-            "--pause-milliseconds", "10",
+            "--pause-milliseconds", "25",
         ])
         let finished = Finished()
         var created: [String: [UInt8]] = [:]
@@ -47,7 +47,9 @@ struct TwoProcessTests {
             for try await part in group { created.merge(part) { first, _ in first } }
         }
         #expect(process.terminationStatus == 0)
-        #expect(created.count >= 20, "too few creates overlapped the configuration commits")
+        // The child commits for at least a second (40 × 25 ms), so every writer overlaps it; a
+        // count tied to machine speed would make the test flaky on a loaded machine.
+        #expect(created.count >= 8, "the writers did not overlap the configuration commits")
         #expect(try fixture.store.generation() == generationBefore + UInt64(commits))
         let configuration = try fixture.store.configuration()
         #expect(configuration.instances.filter { $0.name.hasPrefix("cfg-") }.count == commits)
