@@ -4,7 +4,8 @@ import ArgumentParser
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure kmipgw: the KMIP codec today; the store and the server as they land.",
-        subcommands: [BenchCodec.self]
+        abstract: "Measure kmipgw: a KMIP server under load (the default), and the KMIP codec.",
+        subcommands: [BenchLoad.self, BenchCodec.self, BenchEchoServer.self],
+        defaultSubcommand: BenchLoad.self
     )
 }
