@@ -103,6 +103,7 @@ struct Serve: AsyncParsableCommand {
             services: [
                 .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: reload),
+                .init(service: audit),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let announce = Task {

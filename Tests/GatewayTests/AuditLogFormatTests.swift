@@ -1,0 +1,20 @@
+import Foundation
+@testable import Gateway
+import Testing
+
+/// The audit log's hand-made JSON and dates read back as what they say.
+@Suite struct AuditLogFormatTests {
+    @Test(arguments: [Int64(0), 951_782_400, 1_500_000_000, 1_764_431_999, 4_102_444_800, -86_401])
+    func datesMatchFoundation(seconds: Int64) {
+        let expected = Date(timeIntervalSince1970: TimeInterval(seconds))
+            .formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+        #expect(ISO8601Seconds.format(seconds) == expected)
+    }
+
+    @Test func stringsAreEscaped() throws {
+        var line = ""
+        AuditLog.appendJSON("quote \" backslash \\ newline \n tab \t bell \u{7} é", to: &line)
+        let decoded = try JSONDecoder().decode(String.self, from: Data(line.utf8))
+        #expect(decoded == "quote \" backslash \\ newline \n tab \t bell \u{7} é")
+    }
+}
