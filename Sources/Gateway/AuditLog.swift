@@ -1,4 +1,5 @@
 import Foundation
+import KMIP
 import NIOConcurrencyHelpers
 import NIOCore
 import Operations
@@ -72,27 +73,27 @@ public final class AuditLog: Service, Sendable {
 
     func record(_ event: AuditEvent, fingerprint: String, peer: SocketAddress?) {
         var line = "{\"adapter\":"
-        Self.appendJSON(event.adapter, to: &line)
+        line += TTLVText.jsonStringLiteral(event.adapter)
         line += ",\"fingerprint\":"
-        Self.appendJSON(fingerprint, to: &line)
+        line += TTLVText.jsonStringLiteral(fingerprint)
         line += ",\"instance\":"
-        Self.appendJSON(event.instance, to: &line)
+        line += TTLVText.jsonStringLiteral(event.instance)
         if let object = event.objectIdentifier {
             line += ",\"object\":"
-            Self.appendJSON(object, to: &line)
+            line += TTLVText.jsonStringLiteral(object)
         }
         line += ",\"operation\":"
-        Self.appendJSON(event.operation, to: &line)
+        line += TTLVText.jsonStringLiteral(event.operation)
         if let peer {
             line += ",\"peer\":"
-            Self.appendJSON("\(peer.ipAddress ?? "?"):\(peer.port ?? 0)", to: &line)
+            line += TTLVText.jsonStringLiteral("\(peer.ipAddress ?? "?"):\(peer.port ?? 0)")
         }
         if let reason = event.reason {
             line += ",\"reason\":"
-            Self.appendJSON(reason, to: &line)
+            line += TTLVText.jsonStringLiteral(reason)
         }
         line += ",\"result\":"
-        Self.appendJSON(event.result, to: &line)
+        line += TTLVText.jsonStringLiteral(event.result)
         line += ",\"time\":\""
         line += ISO8601Seconds.format(Int64(event.time.timeIntervalSince1970.rounded(.down)))
         line += "\"}"
@@ -103,24 +104,5 @@ public final class AuditLog: Service, Sendable {
             line += "\n"
             buffer.withLockedValue { $0.append(contentsOf: line.utf8) }
         }
-    }
-
-    /// Appends `text` as a JSON string literal.
-    static func appendJSON(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
     }
 }

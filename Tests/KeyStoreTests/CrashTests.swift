@@ -14,7 +14,7 @@ struct CrashTests {
         var acknowledged: [String: String] = [:]
         var kills = 0
         for round in 0..<50 {
-            let (process, output) = try KmipgwBinary.start([
+            let (process, output) = try KmipgwExecutable.start([
                 "store-bench", "crash-writer", "--state", fixture.location.directory, "--instance", "prod",
                 "--adapter", "vc", "--writers", "4",
             ])
@@ -22,7 +22,7 @@ struct CrashTests {
             let delay = UInt64.random(in: 20...(round % 5 == 0 ? 400 : 150))
             try await Task.sleep(nanoseconds: delay * 1_000_000)
             kill(process.processIdentifier, SIGKILL)
-            let text = await KmipgwBinary.finish(process, output)
+            let text = await KmipgwExecutable.finish(process, output)
             #expect(process.terminationReason == .uncaughtSignal)
             kills += 1
             for line in text.split(separator: "\n") {

@@ -18,7 +18,7 @@ struct TwoProcessTests {
         let fixture = try await StoreFixture.make()
         let generationBefore = try fixture.store.generation()
         let commits = 40
-        let (process, output) = try KmipgwBinary.start([
+        let (process, output) = try KmipgwExecutable.start([
             "store-bench", "config-writer", "--state", fixture.location.directory, "--count", String(commits),
             "--pause-milliseconds", "25",
         ])
@@ -26,7 +26,7 @@ struct TwoProcessTests {
         var created: [String: [UInt8]] = [:]
         try await withThrowingTaskGroup(of: [String: [UInt8]].self) { group in
             group.addTask {
-                let text = await KmipgwBinary.finish(process, output)
+                let text = await KmipgwExecutable.finish(process, output)
                 finished.flag.store(true, ordering: .sequentiallyConsistent)
                 #expect(text.split(separator: "\n").count == commits)
                 return [:]

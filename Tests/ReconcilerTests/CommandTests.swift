@@ -16,33 +16,33 @@ import TestSupport
             YAMLText.document(adapters: [YAMLText.adapter("vc", certificates: [YAMLText.certificate("cert-c", pem: certificate.pem)])]))
         harness.store.close()
 
-        let changes = try await KmipgwProcess.run(["plan", "-f", file, "--detailed-exitcode"] + state)
+        let changes = try await KmipgwExecutable.run(["plan", "-f", file, "--detailed-exitcode"] + state)
         #expect(changes.status == 2, "\(changes.stderr)")
         #expect(changes.stdout.contains("+ adapter prod/vc"))
         #expect(changes.stdout.hasSuffix("Plan: 4 to add, 0 to change, 0 to delete.\n"))
-        #expect(try await KmipgwProcess.run(["plan", "-f", file] + state).status == 0, "without the flag, changes exit 0")
+        #expect(try await KmipgwExecutable.run(["plan", "-f", file] + state).status == 0, "without the flag, changes exit 0")
 
-        let dryRun = try await KmipgwProcess.run(["apply", "-f", file, "--dry-run"] + state)
+        let dryRun = try await KmipgwExecutable.run(["apply", "-f", file, "--dry-run"] + state)
         #expect(dryRun.status == 0)
         #expect(dryRun.stdout.contains("Dry run: nothing was changed."))
-        #expect(try await KmipgwProcess.run(["plan", "-f", file, "--detailed-exitcode"] + state).status == 2)
+        #expect(try await KmipgwExecutable.run(["plan", "-f", file, "--detailed-exitcode"] + state).status == 2)
 
-        let apply = try await KmipgwProcess.run(["apply", "-f", file] + state)
+        let apply = try await KmipgwExecutable.run(["apply", "-f", file] + state)
         #expect(apply.status == 0, "\(apply.stderr)")
         #expect(apply.stdout.contains("Apply complete: 4 added, 0 changed, 0 deleted"))
 
-        let none = try await KmipgwProcess.run(["plan", "-f", file, "--detailed-exitcode", "-o", "json"] + state)
+        let none = try await KmipgwExecutable.run(["plan", "-f", file, "--detailed-exitcode", "-o", "json"] + state)
         #expect(none.status == 0, "\(none.stderr)")
         let document = try JSONDecoder().decode(PlanDocument.self, from: Data(none.stdout.utf8))
         #expect(document.changes.isEmpty)
 
         let invalid = try harness.write("bad.yaml", "apiVersion: kmipgw/v2\ninstances: []\n")
-        let error = try await KmipgwProcess.run(["plan", "-f", invalid, "--detailed-exitcode"] + state)
+        let error = try await KmipgwExecutable.run(["plan", "-f", invalid, "--detailed-exitcode"] + state)
         #expect(error.status == 1)
         #expect(error.stderr.contains("error:"))
         #expect(error.stdout.isEmpty)
 
-        let missing = try await KmipgwProcess.run(
+        let missing = try await KmipgwExecutable.run(
             ["plan", "-f", file, "--detailed-exitcode", "--state", harness.directory.file("nowhere")])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("kmipgw init"))
@@ -55,12 +55,12 @@ import TestSupport
             YAMLText.document(rootKeys: ["root", "old"], adapters: [YAMLText.adapter("vc", certificates: [])]))
         harness.store.close()
         let file = try harness.write("gitops.yaml", YAMLText.document(adapters: [YAMLText.adapter("vc", certificates: [])]))
-        let refused = try await KmipgwProcess.run(["apply", "-f", file, "--prune"] + state)
+        let refused = try await KmipgwExecutable.run(["apply", "-f", file, "--prune"] + state)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--allow-destroy"))
         #expect(refused.stdout.contains("- root key prod/old"))
         #expect(refused.stdout.contains("! destroying root key old of instance prod"))
-        let allowed = try await KmipgwProcess.run(["apply", "-f", file, "--prune", "--allow-destroy"] + state)
+        let allowed = try await KmipgwExecutable.run(["apply", "-f", file, "--prune", "--allow-destroy"] + state)
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(allowed.stdout.contains("Apply complete: 0 added, 0 changed, 1 deleted"))
     }
@@ -86,13 +86,13 @@ import TestSupport
         var outputs: [String: String] = [:]
         for kind in ["instances", "rootkeys", "adapters", "certificates", "objects"] {
             for format in ["table", "json", "yaml"] {
-                let result = try await KmipgwProcess.run(["get", kind, "-o", format] + state)
+                let result = try await KmipgwExecutable.run(["get", kind, "-o", format] + state)
                 #expect(result.status == 0, "get \(kind) -o \(format): \(result.stderr)")
                 outputs["get \(kind) -o \(format)"] = result.stdout
             }
         }
         for format in ["text", "json", "yaml"] {
-            let result = try await KmipgwProcess.run(["describe", "adapter", "vc", "-o", format] + state)
+            let result = try await KmipgwExecutable.run(["describe", "adapter", "vc", "-o", format] + state)
             #expect(result.status == 0, "\(result.stderr)")
             outputs["describe -o \(format)"] = result.stdout
         }
@@ -120,7 +120,7 @@ import TestSupport
         let items = try #require(parsed["items"] as? [[String: Any]])
         #expect(items.first?["objects"] as? Int == 1)
 
-        let unknown = try await KmipgwProcess.run(["describe", "adapter", "nope"] + state)
+        let unknown = try await KmipgwExecutable.run(["describe", "adapter", "nope"] + state)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no adapter nope"))
     }

@@ -16,7 +16,7 @@ extension KMIPEnumeration {
     public var name: String? { Self.names[rawValue] }
 
     public var description: String {
-        name ?? Self.hexadecimal(rawValue)
+        name ?? hex8(rawValue)
     }
 
     /// Looks a value up by name, ignoring case, spaces, hyphens and underscores, so `Pre-Active`,
@@ -29,10 +29,6 @@ extension KMIPEnumeration {
         let key = normalizedKMIPName(name)
         guard let match = Self.names.first(where: { normalizedKMIPName($0.value) == key }) else { return nil }
         self.init(rawValue: match.key)
-    }
-
-    static func hexadecimal(_ value: UInt32) -> String {
-        hex8(value)
     }
 
     /// The value as a TTLV Enumeration item.

@@ -90,7 +90,7 @@ public enum TTLVText {
         case .boolean(let value):
             output += value ? " true" : " false"
         case .textString(let text):
-            output += " " + quoted(text)
+            output += " " + jsonStringLiteral(text)
         case .byteString(let bytes):
             output += bytes.isEmpty ? " \"\"" : " " + hexString(bytes)
         case .dateTime(let seconds):
@@ -112,7 +112,9 @@ public enum TTLVText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string literal, quotes included: the form Text Strings take here, and
+    /// what the audit log writes.
+    public static func jsonStringLiteral(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -133,7 +135,6 @@ public enum TTLVText {
     /// ISO 8601 for 1970 through 9999; other instants print as seconds, which parse back exactly.
     static func iso8601(_ seconds: Int64) -> String {
         guard (0...253_402_300_799).contains(seconds) else { return String(seconds) }
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        return date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+        return ISO8601Seconds.format(seconds)
     }
 }

@@ -89,22 +89,25 @@ extension SQLiteStore {
     func insertIndex(
         _ attributes: [Attribute], objectID: Int64, adapterID: Int64, database: SQLiteDatabase
     ) throws(KeyStoreError) {
-        let statement = try database.statement(
-            "INSERT OR IGNORE INTO object_index (adapter_id, tag, object_id) VALUES (?, ?, ?)")
-        for attribute in attributes {
-            guard let tag = blindIndex.tag(adapterID: adapterID, attribute: attribute) else { continue }
-            statement.bind(1, adapterID)
-            statement.bind(2, tag)
-            statement.bind(3, objectID)
-            try statement.run()
-        }
+        try runIndex(
+            "INSERT OR IGNORE INTO object_index (adapter_id, tag, object_id) VALUES (?, ?, ?)", attributes,
+            objectID: objectID, adapterID: adapterID, database: database)
     }
 
     func deleteIndex(
         _ attributes: [Attribute], objectID: Int64, adapterID: Int64, database: SQLiteDatabase
     ) throws(KeyStoreError) {
-        let statement = try database.statement(
-            "DELETE FROM object_index WHERE adapter_id = ? AND tag = ? AND object_id = ?")
+        try runIndex(
+            "DELETE FROM object_index WHERE adapter_id = ? AND tag = ? AND object_id = ?", attributes,
+            objectID: objectID, adapterID: adapterID, database: database)
+    }
+
+    /// Runs `sql`, whose parameters are (adapter id, blind-index tag, object id), once per
+    /// indexable attribute.
+    private func runIndex(
+        _ sql: String, _ attributes: [Attribute], objectID: Int64, adapterID: Int64, database: SQLiteDatabase
+    ) throws(KeyStoreError) {
+        let statement = try database.statement(sql)
         for attribute in attributes {
             guard let tag = blindIndex.tag(adapterID: adapterID, attribute: attribute) else { continue }
             statement.bind(1, adapterID)

@@ -1,4 +1,5 @@
 import Foundation
+import KMIP
 
 /// Renders a ``Plan`` as terraform-like text without colour, ending with the summary line
 /// `Plan: 3 to add, 1 to change, 0 to delete.` Never renders PEM bodies or key material:
@@ -78,23 +79,7 @@ public struct PlanTextRenderer: Sendable {
     }
 
     static func quoted(_ value: String?) -> String {
-        guard let value else { return "(none)" }
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    text += String(format: "\\u%04x", scalar.value)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return text + "\""
+        value.map(TTLVText.jsonStringLiteral) ?? "(none)"
     }
 
     static func timestamp(_ date: Date) -> String {

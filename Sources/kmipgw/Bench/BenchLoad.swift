@@ -22,20 +22,7 @@ struct BenchLoad: AsyncParsableCommand {
         abstract: "Load a KMIP server: throughput, latency percentiles and errors by Result Reason."
     )
 
-    @Option(help: "The server's host.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The server's KMIP port.")
-    var port = 5696
-
-    @Option(help: ArgumentHelp("Client certificate (PEM).", valueName: "file"))
-    var cert: String
-
-    @Option(help: ArgumentHelp("The client certificate's private key (PEM).", valueName: "file"))
-    var key: String
-
-    @Option(help: ArgumentHelp("CA or server certificate (PEM) to verify the server; without it the server is not verified.", valueName: "file"))
-    var ca: String?
+    @OptionGroup var target: ClientOptions
 
     @Option(help: "The workload: get, create, locate, query, handshake, vcenter or mixed.")
     var op: BenchWorkload.Kind = .get
@@ -49,16 +36,10 @@ struct BenchLoad: AsyncParsableCommand {
     @Option(help: "Requests to send in all, instead of --duration.")
     var requests: Int?
 
-    @Option(help: ArgumentHelp("KMIP protocol version to speak (1.0 to 1.4).", valueName: "version"))
-    var kmipVersion = "1.4"
-
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var output: BenchCodec.OutputFormat = .text
 
     func validate() throws {
-        guard ProtocolVersion(kmipVersion).map(ProtocolVersion.supported.contains) == true else {
-            throw ValidationError("--kmip-version must be one of 1.0, 1.1, 1.2, 1.3, 1.4 (got \(kmipVersion))")
-        }
         guard connections >= 1 else { throw ValidationError("--connections must be at least 1") }
         if duration != nil && requests != nil { throw ValidationError("give --duration or --requests, not both") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be positive") }
@@ -66,10 +47,7 @@ struct BenchLoad: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration = try KMIPClientConfiguration.fromPEMFiles(
-            host: host, port: port, certificateFile: cert, privateKeyFile: key, caFile: ca)
-        configuration.protocolVersion = ProtocolVersion(kmipVersion) ?? .v1_4
-        if ca != nil { configuration.serverHostname = host }
+        let configuration = try target.configuration()
         // One client and one task executor per event loop: worker i runs on loop i mod n, where
         // its connections live too.
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
@@ -80,7 +58,7 @@ struct BenchLoad: AsyncParsableCommand {
         do {
             prepared = try await BenchWorkload.prepare(op, client: clients[0])
         } catch {
-            throw CommandFailure("cannot prepare the \(op) workload against \(host):\(port): \(error)")
+            throw CommandFailure("cannot prepare the \(op) workload against \(target.host):\(target.port): \(error)")
         }
         let limit: BenchLimit = requests.map { .requests($0) } ?? .duration(duration ?? 10)
         let counters = BenchCounters()
@@ -127,7 +105,7 @@ struct BenchLoad: AsyncParsableCommand {
         progress.cancel()
 
         let report = BenchReport(
-            server: "\(host):\(port)", op: op.rawValue, connections: connections,
+            server: "\(target.host):\(target.port)", op: op.rawValue, connections: connections,
             elapsed: elapsed, cpuSeconds: cpuAfter - cpuBefore, results: results
         )
         switch output {

@@ -4,7 +4,8 @@ import Foundation
 import KMIP
 import KMIPClient
 
-/// Where the gateway is and which identity to present: shared by every `kmipgw client` subcommand.
+/// Where the gateway is and which identity to present: shared by every `kmipgw client`
+/// subcommand and by `kmipgw bench`.
 struct ClientOptions: ParsableArguments {
     @Option(help: "The gateway's host.")
     var host = "127.0.0.1"
@@ -30,15 +31,20 @@ struct ClientOptions: ParsableArguments {
         }
     }
 
+    /// The client configuration these flags describe (files loaded, version set).
+    func configuration() throws -> KMIPClientConfiguration {
+        var configuration = try KMIPClientConfiguration.fromPEMFiles(
+            host: host, port: port, certificateFile: cert, privateKeyFile: key, caFile: ca)
+        configuration.protocolVersion = ProtocolVersion(kmipVersion) ?? .v1_4
+        if ca != nil { configuration.serverHostname = host }
+        return configuration
+    }
+
     /// Connects, runs `body`, closes; KMIP failures become `error: Reason: message` and exit 1.
     func withConnection<T>(_ body: (KMIPClientConnection) async throws -> T) async throws -> T {
         let client: KMIPClient
         do {
-            var configuration = try KMIPClientConfiguration.fromPEMFiles(
-                host: host, port: port, certificateFile: cert, privateKeyFile: key, caFile: ca)
-            configuration.protocolVersion = ProtocolVersion(kmipVersion) ?? .v1_4
-            if ca != nil { configuration.serverHostname = host }
-            client = try KMIPClient(configuration: configuration)
+            client = try KMIPClient(configuration: configuration())
         } catch {
             throw StoreOptions.fail("cannot load the client identity: \(error)")
         }

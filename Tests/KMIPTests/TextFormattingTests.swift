@@ -1,9 +1,10 @@
 import Foundation
-@testable import Gateway
+import KMIP
 import Testing
 
-/// The audit log's hand-made JSON and dates read back as what they say.
-@Suite struct AuditLogFormatTests {
+/// The hand-made JSON string literals and ISO 8601 dates (used by the text form and the audit log)
+/// read back as what they say.
+@Suite struct TextFormattingTests {
     @Test(arguments: [Int64(0), 951_782_400, 1_500_000_000, 1_764_431_999, 4_102_444_800, -86_401])
     func datesMatchFoundation(seconds: Int64) {
         let expected = Date(timeIntervalSince1970: TimeInterval(seconds))
@@ -12,8 +13,7 @@ import Testing
     }
 
     @Test func stringsAreEscaped() throws {
-        var line = ""
-        AuditLog.appendJSON("quote \" backslash \\ newline \n tab \t bell \u{7} é", to: &line)
+        let line = TTLVText.jsonStringLiteral("quote \" backslash \\ newline \n tab \t bell \u{7} é")
         let decoded = try JSONDecoder().decode(String.self, from: Data(line.utf8))
         #expect(decoded == "quote \" backslash \\ newline \n tab \t bell \u{7} é")
     }

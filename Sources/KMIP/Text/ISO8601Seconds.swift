@@ -1,7 +1,7 @@
 /// `2026-11-29T16:40:33Z` from seconds since 1970, without Foundation's formatters (the audit log
 /// writes one per request). Civil-from-days after Howard Hinnant's public-domain algorithm.
-enum ISO8601Seconds {
-    static func format(_ seconds: Int64) -> String {
+public enum ISO8601Seconds {
+    public static func format(_ seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let shifted = days + 719_468
