@@ -7,8 +7,13 @@ extension ByteBuffer {
     /// cost more than the encoding itself (measured with `kmipgw bench codec`, see docs/performance.md).
     @discardableResult
     public mutating func writeTTLV(_ item: TTLVItem) -> Int {
-        let length = item.encodedLength
-        return writeWithUnsafeMutableBytes(minimumWritableBytes: length) { output in
+        writeTTLV(item, encodedLength: item.encodedLength)
+    }
+
+    /// Writes `item` whose ``TTLVItem/encodedLength`` the caller already has (it walks the tree).
+    @discardableResult
+    mutating func writeTTLV(_ item: TTLVItem, encodedLength length: Int) -> Int {
+        writeWithUnsafeMutableBytes(minimumWritableBytes: length) { output in
             let end = TTLVWriter.write(item, into: output, at: 0)
             assert(end == length, "encodedLength disagrees with the bytes written")
             return end
@@ -78,8 +83,9 @@ extension UnsafeMutableRawBufferPointer {
 extension TTLVItem {
     /// The item's TTLV encoding as a fresh buffer.
     public func encoded(allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer {
-        var buffer = allocator.buffer(capacity: encodedLength)
-        buffer.writeTTLV(self)
+        let length = encodedLength
+        var buffer = allocator.buffer(capacity: length)
+        buffer.writeTTLV(self, encodedLength: length)
         return buffer
     }
 

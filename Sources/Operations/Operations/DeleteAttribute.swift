@@ -1,9 +1,15 @@
 import KMIP
-import TTLV
 import KeyStore
+import Synchronization
+import TTLV
 
 /// Delete Attribute: removes one instance of an attribute the client may delete.
 enum DeleteAttributeOperation: OperationHandler {
+    /// Carries the removed instance out of the store's write transaction.
+    private final class Removed: Sendable {
+        let attribute = Mutex<Attribute?>(nil)
+    }
+
     static func run(
         _ request: DeleteAttributeRequest, in environment: OperationEnvironment, batch: inout BatchState
     ) async throws(OperationError) -> DeleteAttributeResponse {
@@ -12,19 +18,18 @@ enum DeleteAttributeOperation: OperationHandler {
         let name = request.attributeName
         let index = request.attributeIndex ?? 0
         try AttributePolicy.check(name, may: .delete)
-        let object = try await environment.store(identifier) { store in
-            try store.object(identifier, adapterID: environment.adapter.adapterID)
-        }
-        guard let deleted = object.allAttributes.first(where: { $0.name == name && $0.effectiveIndex == index }) else {
-            throw OperationError(.attributeNotFound, "object \(identifier) has no \(name) with index \(index)")
-        }
+        let removed = Removed()
         _ = try await environment.store(identifier) { store in
             try await store.updateAttributes(identifier, adapterID: environment.adapter.adapterID) { attributes in
                 guard let position = attributes.firstIndex(where: { $0.name == name && $0.effectiveIndex == index }) else {
                     throw OperationError(.attributeNotFound, "object \(identifier) has no \(name) with index \(index)")
                 }
-                attributes.remove(at: position)
+                let attribute = attributes.remove(at: position)
+                removed.attribute.withLock { $0 = attribute }
             }
+        }
+        guard let deleted = removed.attribute.withLock({ $0 }) else {
+            throw OperationError(.generalFailure, "the deleted attribute was not reported back by the store")
         }
         return DeleteAttributeResponse(uniqueIdentifier: identifier, attribute: deleted.responseForm)
     }
