@@ -62,10 +62,10 @@ func describe(_ attribute: Attribute) -> String {
     let text = TTLVText.format(attribute.ttlv(version: .v1_4))
     // The value line of the text form, without its tag and type.
     let valueLines = text.split(separator: "\n").dropFirst(attribute.index == nil ? 2 : 3)
-    let value = valueLines.map { line in
-        let trimmed = line.drop { $0 == " " }
-        let parts = trimmed.split(separator: " ", maxSplits: 2)
-        return parts.count > 2 ? String(parts[2]) : String(parts.first ?? "")
+    // A structured value (a Name) prints its fields' values; the structure line itself has none.
+    let value = valueLines.compactMap { line -> String? in
+        let parts = line.drop { $0 == " " }.split(separator: " ", maxSplits: 2)
+        return parts.count > 2 ? String(parts[2]) : nil
     }.joined(separator: " ")
     return "\(attribute.name)\(index): \(value)"
 }
