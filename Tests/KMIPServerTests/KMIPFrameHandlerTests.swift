@@ -78,6 +78,28 @@ import Testing
         #expect(throws: KMIPServerError.self) { try channel.throwIfErrorCaught() }
     }
 
+    @Test func idleTimerCountsFromTheLastAnswerNotFromTheFirstIdlePeriod() throws {
+        // The idle wake-up is scheduled once and re-armed when it comes early, not rescheduled on
+        // every request: a connection busy until just before the first wake-up must survive it.
+        let channel = try makeChannel()
+        for _ in 0..<3 {
+            channel.embeddedEventLoop.advanceTime(by: .seconds(50))
+            try channel.writeInbound(request())
+            _ = try channel.readInbound(as: KMIPInboundFrame.self)
+            try channel.writeOutbound(ByteBuffer(string: "answer"))
+        }
+        channel.embeddedEventLoop.advanceTime(by: .seconds(59))
+        #expect(channel.isActive)
+        // A read timeout shorter than the pending idle wake-up still fires on time.
+        let message = request()
+        try channel.writeInbound(message.getSlice(at: message.readerIndex, length: 10)!)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        #expect(!channel.isActive)
+        #expect(throws: KMIPServerError.self) { try channel.throwIfErrorCaught() }
+    }
+
     @Test func readTimerMeasuresOneMessageFromItsFirstByte() throws {
         let channel = try makeChannel()
         let message = request()

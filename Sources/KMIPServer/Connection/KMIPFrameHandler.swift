@@ -45,7 +45,13 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
     /// Whether the next readable bytes start a message header (false once a header was accepted
     /// and its body is awaited).
     private var atMessageStart = true
-    private var timer: (kind: Timer, task: Scheduled<Void>)?
+    /// The timer that runs now and when it expires; `nil` while a request is being handled.
+    private var deadline: (kind: Timer, at: NIODeadline)?
+    /// The wake-up scheduled on the event loop. It may be earlier or later than `deadline`: a
+    /// wake-up that comes early re-arms itself, so a busy connection does not schedule and
+    /// cancel a task for every request (a profile under Get load showed that at 3% of the
+    /// server's CPU).
+    private var wakeUp: (at: NIODeadline, task: Scheduled<Void>)?
 
     init(limits: Limits) {
         self.limits = limits
@@ -192,33 +198,56 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
         }
         if let pending = buffer, pending.readableBytes > 0 {
             // The read timer measures one message from its first byte: do not restart it.
-            if timer?.kind != .read { arm(.read, context: context) }
+            if deadline?.kind != .read { arm(.read, context: context) }
         } else if outstanding == 0 {
-            if timer?.kind != .idle { arm(.idle, context: context) }
+            if deadline?.kind != .idle { arm(.idle, context: context) }
         } else {
-            disarm()
+            deadline = nil
         }
     }
 
     private func arm(_ kind: Timer, context: ChannelHandlerContext) {
-        disarm()
-        let delay: TimeAmount
-        let code: KMIPServerError.Code
-        switch kind {
-        case .handshake: (delay, code) = (limits.handshakeTimeout, .handshakeTimeout)
-        case .idle: (delay, code) = (limits.idleTimeout, .idleTimeout)
-        case .read: (delay, code) = (limits.readTimeout, .readTimeout)
-        }
-        let task = context.eventLoop.assumeIsolated().scheduleTask(in: delay) { [self] in
-            timer = nil
-            guard state != .closed else { return }
-            fail(context: context, KMIPServerError(code: code, reason: "no \(kind == .read ? "complete message" : "activity") for \(delay)"))
-        }
-        timer = (kind, task)
+        let at = context.eventLoop.now + delay(of: kind)
+        deadline = (kind, at)
+        // A wake-up already due no later than this one re-arms itself when it comes.
+        if let wakeUp, wakeUp.at <= at { return }
+        schedule(at: at, context: context)
     }
 
+    private func schedule(at: NIODeadline, context: ChannelHandlerContext) {
+        wakeUp?.task.cancel()
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: at) { [self] in
+            wakeUp = nil
+            guard state != .closed, let deadline else { return }
+            guard deadline.at <= context.eventLoop.now else {
+                schedule(at: deadline.at, context: context)
+                return
+            }
+            self.deadline = nil
+            let code: KMIPServerError.Code
+            switch deadline.kind {
+            case .handshake: code = .handshakeTimeout
+            case .idle: code = .idleTimeout
+            case .read: code = .readTimeout
+            }
+            let what = deadline.kind == .read ? "complete message" : "activity"
+            fail(context: context, KMIPServerError(code: code, reason: "no \(what) for \(delay(of: deadline.kind))"))
+        }
+        wakeUp = (at, task)
+    }
+
+    private func delay(of kind: Timer) -> TimeAmount {
+        switch kind {
+        case .handshake: limits.handshakeTimeout
+        case .idle: limits.idleTimeout
+        case .read: limits.readTimeout
+        }
+    }
+
+    /// Stops every timer, the scheduled wake-up included (closing, draining, removed).
     private func disarm() {
-        timer?.task.cancel()
-        timer = nil
+        deadline = nil
+        wakeUp?.task.cancel()
+        wakeUp = nil
     }
 }

@@ -12,11 +12,10 @@ struct AssociatedData: Sendable, CustomStringConvertible {
 
     var bytes: [UInt8] {
         var result: [UInt8] = []
+        result.reserveCapacity(components.reduce(0) { $0 + 4 + $1.utf8.count })
         for component in components {
-            let utf8 = Array(component.utf8)
-            let count = UInt32(utf8.count)
-            result += [UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF), UInt8(count & 0xFF)]
-            result += utf8
+            withUnsafeBytes(of: UInt32(component.utf8.count).bigEndian) { result.append(contentsOf: $0) }
+            result.append(contentsOf: component.utf8)
         }
         return result
     }

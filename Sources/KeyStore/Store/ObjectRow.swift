@@ -7,6 +7,9 @@ struct ObjectRow {
         activation_date, deactivation_date, compromise_date, compromise_occurrence_date, destroy_date, \
         last_change_date, attributes, material
         """
+    /// One object of one adapter. Built once: the statement cache is keyed by this text, and
+    /// every Get looks it up.
+    static let selectByIdentifier = "SELECT \(columns) FROM objects WHERE uid = ? AND adapter_id = ?"
 
     var id: Int64
     var uid: String
@@ -70,5 +73,15 @@ struct ObjectRow {
             uniqueIdentifier: uid, adapterID: adapterID, objectType: objectType, cryptographicAlgorithm: algorithm,
             cryptographicLength: length, cryptographicUsageMask: usageMask,
             state: lifecycle.effectiveState(at: now), dates: dates, attributes: attributes, material: material)
+    }
+
+    /// The key as Get serves it: only the material is unsealed.
+    func key(_ sealer: Sealer, now: Int64) throws(KeyStoreError) -> StoredKey {
+        StoredKey(
+            uniqueIdentifier: uid, objectType: objectType, cryptographicAlgorithm: algorithm, cryptographicLength: length,
+            state: ObjectLifecycle(state: state, dates: dates).effectiveState(at: now),
+            material: try sealedMaterial.map { sealed throws(KeyStoreError) in
+                try sealer.open(sealed, binding: materialContext)
+            })
     }
 }

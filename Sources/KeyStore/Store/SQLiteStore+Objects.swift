@@ -128,9 +128,16 @@ extension SQLiteStore {
         }
     }
 
+    public func key(_ uniqueIdentifier: String, adapterID: Int64) throws -> StoredKey {
+        let now = clock.seconds()
+        return try readers.read { database throws(KeyStoreError) -> StoredKey in
+            let row = try self.row(uniqueIdentifier, adapterID: adapterID, database: database)
+            return try row.key(self.sealer(rootKeyID: row.rootKeyID, database: database), now: now)
+        }
+    }
+
     func row(_ uid: String, adapterID: Int64, database: SQLiteDatabase) throws(KeyStoreError) -> ObjectRow {
-        let statement = try database.statement(
-            "SELECT \(ObjectRow.columns) FROM objects WHERE uid = ? AND adapter_id = ?")
+        let statement = try database.statement(ObjectRow.selectByIdentifier)
         defer { statement.reset() }
         statement.bind(1, uid)
         statement.bind(2, adapterID)

@@ -28,6 +28,8 @@ public protocol StateStore: AnyObject, Sendable {
     func create(_ object: NewObject, adapterID: Int64) async throws -> StoredObject
     /// Get / Get Attributes: the object with its unsealed attributes and material.
     func object(_ uniqueIdentifier: String, adapterID: Int64) throws -> StoredObject
+    /// Get: the key's material and the fields a Get response carries, attributes left sealed.
+    func key(_ uniqueIdentifier: String, adapterID: Int64) throws -> StoredKey
     /// Locate: the matching identifiers, oldest first.
     func locate(_ query: LocateQuery, adapterID: Int64) throws -> [String]
     /// Activate: Pre-Active → Active.

@@ -20,7 +20,7 @@ enum GetOperation: OperationHandler {
             throw OperationError(.featureNotSupported, "kmipgw does not wrap keys on Get; mutual TLS protects them in transit")
         }
         let object = try await environment.store(identifier) { store in
-            try store.object(identifier, adapterID: environment.adapter.adapterID)
+            try store.key(identifier, adapterID: environment.adapter.adapterID)
         }
         guard let material = object.material else {
             throw OperationError(.wrongKeyLifecycleState, "object \(identifier) is \(object.state): its key material was destroyed")
