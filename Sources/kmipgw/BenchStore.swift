@@ -12,7 +12,7 @@ extension Kmipgw {
             commandName: "store-bench",
             abstract: "Benchmark the state store (and drive its crash and concurrency tests).",
             shouldDisplay: false,
-            subcommands: [Run.self, CrashWriter.self, ConfigWriter.self],
+            subcommands: [Run.self, Fill.self, CrashWriter.self, ConfigWriter.self],
             defaultSubcommand: Run.self
         )
     }

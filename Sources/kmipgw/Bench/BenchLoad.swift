@@ -36,6 +36,11 @@ struct BenchLoad: AsyncParsableCommand {
     @Option(help: "Requests to send in all, instead of --duration.")
     var requests: Int?
 
+    @Option(help: ArgumentHelp(
+        "With --op locate: ask for keys named fill-0 … fill-<N-1> at random (as kmipgw store-bench fill makes them).",
+        valueName: "N"))
+    var locateAmong: Int?
+
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var output: BenchCodec.OutputFormat = .text
 
@@ -44,6 +49,10 @@ struct BenchLoad: AsyncParsableCommand {
         if duration != nil && requests != nil { throw ValidationError("give --duration or --requests, not both") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be positive") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
+        if let locateAmong {
+            guard op == .locate else { throw ValidationError("--locate-among goes with --op locate") }
+            guard locateAmong >= 1 else { throw ValidationError("--locate-among must be at least 1") }
+        }
     }
 
     func run() async throws {
@@ -65,7 +74,9 @@ struct BenchLoad: AsyncParsableCommand {
         let clock = ContinuousClock()
 
         // Persistent workloads connect before the clock starts: the handshakes are not measured.
-        let workloads = clients.map { prepared.on($0) }
+        var workload = prepared
+        workload.locateAmong = locateAmong
+        let workloads = clients.map { workload.on($0) }
         var opened: [BenchWorkload.Session] = []
         for index in 0..<connections {
             opened.append(try await workloads[index % workloads.count].openSession())

@@ -42,6 +42,10 @@ struct BenchWorkload: Sendable {
     let createRequest: ByteBuffer
     let locateRequest: ByteBuffer
     let queryRequest: ByteBuffer
+    /// When set, each Locate asks for one of `fill-0 … fill-<n-1>` at random (the keys
+    /// `kmipgw store-bench fill` makes) instead of the bench's own key, so that the run reads
+    /// the whole index of a large store rather than one cached page.
+    var locateAmong: Int?
 
     /// Creates the named key that `get`, `locate`, `handshake` and `mixed` need, and encodes the requests.
     static func prepare(_ kind: Kind, client: KMIPClient) async throws -> BenchWorkload {
@@ -132,7 +136,14 @@ struct BenchWorkload: Sendable {
         switch kind {
         case .get: getRequest
         case .create: createRequest
-        case .locate: locateRequest
+        case .locate:
+            if let locateAmong {
+                RequestMessage(version: version, payloads: [
+                    .locate(LocateRequest(attributes: [Attribute(.name, Name("fill-\(Int.random(in: 0..<locateAmong))"))]))
+                ]).encoded()
+            } else {
+                locateRequest
+            }
         case .query: queryRequest
         case .mixed:
             switch sequence % 10 {
