@@ -55,6 +55,19 @@ import Testing
         }
     }
 
+    @Test func aCertificateThatExpiresWhileConnectedGetsNoFurtherAnswer() async throws {
+        let shortLived = try TestCertificates.selfSigned(commonName: "short-lived", notValidAfter: Date(timeIntervalSinceNow: 2))
+        let harness = try TestServerHarness(registry: ClientRegistry([.test(shortLived, adapter: "a1")]))
+        try await harness.run { harness, port in
+            try await harness.client(shortLived, port: port).withConnection { connection in
+                #expect(try await connection.discoverVersions() == ProtocolVersion.supported)
+                try await Task.sleep(until: .now + .seconds(1) + .seconds(max(0, shortLived.validUntil.timeIntervalSinceNow)))
+                await #expect(throws: KMIPClientError.self) { _ = try await connection.discoverVersions() }
+            }
+            #expect(harness.handler.recorded.count == 1)
+        }
+    }
+
     @Test func registryEntryBuiltFromNIOSSLCertificateMatchesTheFingerprint() throws {
         let cert = try TestCertificates.selfSigned()
         let entry = try ClientRegistry.Entry(certificate: cert.nioCertificate(), instance: "i", adapter: "a", binding: "b")

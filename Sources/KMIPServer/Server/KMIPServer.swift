@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -185,6 +186,7 @@ public final class KMIPServer: Service, Sendable {
         logger.debug("connection accepted", metadata: ["event": "accept", "peer": "\(peer)"])
 
         var client: ClientIdentity?
+        var validUntil = Date.distantPast
         var requests = 0
         var closeReason = "closed"
         do {
@@ -198,12 +200,19 @@ public final class KMIPServer: Service, Sendable {
                         logger.info("client connected", metadata: metadata(.init(), "connect", identity, peer))
                         // A reload between the handshake and the bind above did not see this
                         // connection; check again so a removed certificate never stays connected.
-                        guard registryBox.withLockedValue({ $0[identity.fingerprint]?.identity }) == identity else {
+                        guard let entry = registryBox.withLockedValue({ $0[identity.fingerprint] }), entry.identity == identity else {
                             closeReason = "\(KMIPServerError.Code.certificateRevoked)"
                             return
                         }
+                        validUntil = entry.notValidAfter
                     case .request(let bytes):
                         guard let client else { return }
+                        // The handshake checked the validity; a certificate that expires while
+                        // its connection stays open gets no further answer either.
+                        guard Date() <= validUntil else {
+                            closeReason = "\(KMIPServerError.Code.certificateExpired)"
+                            return
+                        }
                         requests += 1
                         try await outbound.write(await handler.handle(bytes, from: client, peer: accepted.peer))
                     case .oversized(let version, let announced):

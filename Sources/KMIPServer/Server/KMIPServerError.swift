@@ -14,6 +14,7 @@ public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertibl
             case idleTimeout
             case readTimeout
             case certificateRevoked
+            case certificateExpired
         }
 
         let backing: Backing
@@ -34,6 +35,8 @@ public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let readTimeout = Code(backing: .readTimeout)
         /// The connection's certificate was removed from (or changed in) the registry.
         public static let certificateRevoked = Code(backing: .certificateRevoked)
+        /// The connection's certificate expired while the connection was open.
+        public static let certificateExpired = Code(backing: .certificateExpired)
 
         public var description: String { backing.rawValue }
     }
