@@ -2,26 +2,41 @@ import Foundation
 import KMIPServer
 import KeyStore
 import Logging
+import Metrics
 import NIOCore
 import Operations
 
 /// Answers each request of an authenticated connection with the Operations layer, for the
-/// adapter the connection's certificate is bound to, and writes one audit line per batch item.
+/// adapter the connection's certificate is bound to, and writes one audit line and counts one
+/// request metric per batch item.
 public struct GatewayHandler: KMIPRequestHandler {
     let processor: RequestProcessor
     let audit: AuditLog
+    let metrics: GatewayMetrics
 
-    public init(processor: RequestProcessor, audit: AuditLog) {
+    /// - Parameters:
+    ///   - processor: Runs each request against the store.
+    ///   - audit: Receives one event per batch item.
+    ///   - metricsFactory: Where `kmipgw_requests_total` and `kmipgw_request_duration_seconds`
+    ///     are made; the bootstrapped `MetricsSystem` by default.
+    public init(processor: RequestProcessor, audit: AuditLog, metricsFactory: any MetricsFactory = MetricsSystem.factory) {
         self.processor = processor
         self.audit = audit
+        self.metrics = GatewayMetrics(factory: metricsFactory)
     }
 
     public func handle(_ request: ByteBuffer, from client: ClientIdentity, peer: SocketAddress?) async -> ByteBuffer {
+        let start = NIODeadline.now()
         let adapter = AdapterContext(adapterID: Int64(client.binding) ?? -1, instance: client.instance, adapter: client.adapter)
         let outcome = await processor.process(request, for: adapter)
         for event in outcome.events {
             audit.record(event, fingerprint: client.fingerprint, peer: peer)
+            metrics.count(event)
         }
+        // A message that cannot be read has no batch item to audit; count it anyway, so that
+        // malformed traffic shows in the metrics.
+        if outcome.events.isEmpty { metrics.countUnreadableMessage() }
+        metrics.duration.recordNanoseconds((NIODeadline.now() - start).nanoseconds)
         return outcome.response
     }
 }

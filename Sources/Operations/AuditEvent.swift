@@ -11,6 +11,14 @@ public struct AuditEvent: Sendable, Hashable, Encodable {
     public var objectIdentifier: String?
     public var result: String
     public var reason: String?
+    /// The operation as its enumeration value, so metrics need not parse ``operation``; not in the audit line.
+    public var operationValue: KMIP.Operation
+    /// The failure's Result Reason as its enumeration value (`nil` on success); not in the audit line.
+    public var resultReason: ResultReason?
+
+    private enum CodingKeys: String, CodingKey {
+        case time, instance, adapter, operation, objectIdentifier, result, reason
+    }
 
     init(time: Date, context: AdapterContext, operation: KMIP.Operation, objectIdentifier: String?, failure: OperationError?) {
         self.time = time
@@ -20,5 +28,7 @@ public struct AuditEvent: Sendable, Hashable, Encodable {
         self.objectIdentifier = objectIdentifier
         self.result = failure == nil ? "Success" : "OperationFailed"
         self.reason = failure.map { $0.reason.name ?? $0.reason.description }
+        self.operationValue = operation
+        self.resultReason = failure?.reason
     }
 }

@@ -5,6 +5,7 @@ import KMIPClient
 import KMIPServer
 import KeyStore
 import Logging
+import Metrics
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOSSL
@@ -25,7 +26,7 @@ import Testing
         let bob: TestCertificates.Issued
         let audit: AuditLines
 
-        static func make() async throws -> Stack {
+        static func make(metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance) async throws -> Stack {
             let directory = try TemporaryDirectory(prefix: "kmipgw-gateway")
             let location = StoreLocation(directory: directory.file("state"))
             _ = try StateInitializer(location: location).run(hostName: "test-host")
@@ -50,8 +51,9 @@ import Testing
             logger.logLevel = .critical
             let server = try KMIPServer(
                 configuration: configuration, registry: RegistryLoader.registry(from: store.configuration()),
-                handler: GatewayHandler(processor: RequestProcessor(store: store), audit: AuditLog { audit.append($0) }),
-                logger: logger)
+                handler: GatewayHandler(
+                    processor: RequestProcessor(store: store), audit: AuditLog { audit.append($0) }, metricsFactory: metricsFactory),
+                logger: logger, metricsFactory: metricsFactory)
             return Stack(directory: directory, store: store, server: server, tls: tls, alice: alice, bob: bob, audit: audit)
         }
 

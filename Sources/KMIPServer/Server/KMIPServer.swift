@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -35,6 +36,7 @@ public final class KMIPServer: Service, Sendable {
     private let registryBox: NIOLockedValueBox<ClientRegistry>
     private let verifier: FingerprintVerifier
     private let connections: LiveConnections
+    private let metrics: KMIPServerMetrics
     private let state = NIOLockedValueBox(State.initial(waiters: []))
 
     /// - Parameters:
@@ -43,10 +45,14 @@ public final class KMIPServer: Service, Sendable {
     ///   - handler: Answers each request (the Operations layer).
     ///   - eventLoopGroup: Shared loops; the NIO singleton by default.
     ///   - logger: Connection events (accept, identity, refusal, close) go here as metadata; never bytes.
+    ///   - metricsFactory: Where the connection metrics (`kmipgw_connections_open`,
+    ///     `kmipgw_connections_total`, `kmipgw_handshakes_refused_total`,
+    ///     `kmipgw_connections_closed_total`) are made; the bootstrapped `MetricsSystem` by default.
     /// - Throws: ``KMIPServerError`` or `NIOSSLError` when the certificate or key cannot be used.
     public init(
         configuration: KMIPServerConfiguration, registry: ClientRegistry, handler: some KMIPRequestHandler,
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
     ) throws {
         self.configuration = configuration
         self.handler = handler
@@ -56,6 +62,7 @@ public final class KMIPServer: Service, Sendable {
         self.registryBox = NIOLockedValueBox(registry)
         self.verifier = FingerprintVerifier(registry: registryBox)
         self.connections = LiveConnections(limit: configuration.maximumConnections)
+        self.metrics = KMIPServerMetrics(factory: metricsFactory)
     }
 
     // MARK: Public controls
@@ -165,7 +172,7 @@ public final class KMIPServer: Service, Sendable {
         let identity = NIOLockedValueBox<ClientIdentity?>(nil)
         let tls = NIOSSLServerHandler(
             context: sslContext,
-            customVerificationCallback: verifier.callback(peer: peer, accepted: identity, logger: logger),
+            customVerificationCallback: verifier.callback(peer: peer, accepted: identity, logger: logger, metrics: metrics),
             configuration: .init()
         )
         try channel.pipeline.syncOperations.addHandler(tls)
@@ -177,18 +184,26 @@ public final class KMIPServer: Service, Sendable {
     /// One connection from accept to close; never throws, so one bad client never touches another.
     private func serve(_ accepted: Accepted) async {
         let peer = "\(accepted.peer.map { "\($0)" } ?? "unknown")"
+        metrics.accepted.increment()
         guard let id = connections.admit(accepted.channel.channel) else {
             logger.warning("connection refused", metadata: ["event": "refuse", "peer": "\(peer)", "reason": "connection limit or shutdown"])
+            metrics.closed(.connectionLimit)
             try? await accepted.channel.channel.close()
             return
         }
-        defer { connections.release(id) }
+        metrics.open.increment()
+        defer {
+            connections.release(id)
+            metrics.open.decrement()
+        }
         logger.debug("connection accepted", metadata: ["event": "accept", "peer": "\(peer)"])
 
         var client: ClientIdentity?
         var validUntil = Date.distantPast
         var requests = 0
         var closeReason = "closed"
+        // The log's reason may quote an error; the metric's label must stay within a closed set.
+        var metricReason = KMIPServerMetrics.CloseReason.closed
         do {
             try await accepted.channel.executeThenClose { inbound, outbound in
                 for try await frame in inbound {
@@ -202,6 +217,7 @@ public final class KMIPServer: Service, Sendable {
                         // connection; check again so a removed certificate never stays connected.
                         guard let entry = registryBox.withLockedValue({ $0[identity.fingerprint] }), entry.identity == identity else {
                             closeReason = "\(KMIPServerError.Code.certificateRevoked)"
+                            metricReason = .certificateRevoked
                             return
                         }
                         validUntil = entry.notValidAfter
@@ -211,6 +227,7 @@ public final class KMIPServer: Service, Sendable {
                         // its connection stays open gets no further answer either.
                         guard Date() <= validUntil else {
                             closeReason = "\(KMIPServerError.Code.certificateExpired)"
+                            metricReason = .certificateExpired
                             return
                         }
                         requests += 1
@@ -226,9 +243,13 @@ public final class KMIPServer: Service, Sendable {
             }
         } catch let error as KMIPServerError {
             closeReason = "\(error.code)"
+            metricReason = KMIPServerMetrics.CloseReason(error.code)
+            if error.code == .handshakeTimeout { metrics.handshakeTimedOut() }
         } catch {
             closeReason = client == nil ? "handshake failed: \(error)" : "\(error)"
+            metricReason = client == nil ? .handshakeFailed : .error
         }
+        metrics.closed(metricReason)
         logger.info(
             "connection closed",
             metadata: metadata(["requests": "\(requests)", "reason": "\(closeReason)"], "close", client, peer)

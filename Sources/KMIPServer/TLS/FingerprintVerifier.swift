@@ -12,7 +12,7 @@ import NIOSSL
 /// pinning the exact certificate is the trust decision.
 struct FingerprintVerifier: Sendable {
     /// Why a handshake was refused; `rawValue` is what the audit log shows.
-    enum Refusal: String, Sendable, Hashable {
+    enum Refusal: String, Sendable, Hashable, CaseIterable {
         case noCertificate = "no client certificate"
         case unreadableCertificate = "unreadable client certificate"
         case unknownCertificate = "certificate not registered"
@@ -54,13 +54,13 @@ struct FingerprintVerifier: Sendable {
         return verdict(leafDER: der)
     }
 
-    /// A callback for `NIOSSLServerHandler` that records an accepted identity in `accepted` and
-    /// logs a refusal with the fingerprint and peer address.
+    /// A callback for `NIOSSLServerHandler` that records an accepted identity in `accepted`, and
+    /// logs a refusal with the fingerprint and peer address and counts it in `metrics` (by reason only).
     ///
     /// The callback runs on the event loop; the decision is a dictionary lookup under a lock,
     /// so it completes the promise synchronously rather than hopping off the loop.
     func callback(
-        peer: SocketAddress?, accepted: NIOLockedValueBox<ClientIdentity?>, logger: Logger
+        peer: SocketAddress?, accepted: NIOLockedValueBox<ClientIdentity?>, logger: Logger, metrics: KMIPServerMetrics
     ) -> NIOSSLCustomVerificationCallback {
         { chain, promise in
             switch verdict(chain: chain) {
@@ -68,6 +68,7 @@ struct FingerprintVerifier: Sendable {
                 accepted.withLockedValue { $0 = identity }
                 promise.succeed(.certificateVerified)
             case .refused(let refusal, let fingerprint):
+                metrics.refused(refusal)
                 logger.notice(
                     "TLS handshake refused",
                     metadata: [

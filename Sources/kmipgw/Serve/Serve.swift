@@ -5,9 +5,11 @@ import KMIP
 import KMIPServer
 import KeyStore
 import Logging
+import Metrics
 import NIOCore
 import NIOSSL
 import Operations
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -20,7 +22,8 @@ struct Serve: AsyncParsableCommand {
             Only a client presenting a certificate registered to an adapter (by SHA-256 fingerprint, \
             inside its validity dates) completes the handshake, and it sees only its adapter's objects. \
             An apply made while serving takes effect within a second; SIGHUP forces a reload; SIGTERM \
-            finishes in-flight requests and exits 0.
+            finishes in-flight requests and exits 0. With --metrics-listen, Prometheus metrics are served \
+            at http://HOST:PORT/metrics.
             """
     )
 
@@ -56,9 +59,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error.", valueName: "level"))
     var logLevel = "info"
 
+    @Option(help: ArgumentHelp(
+        "Serve Prometheus metrics over plain HTTP at /metrics on this address and port (off by default).",
+        valueName: "host:port"))
+    var metricsListen: String?
+
     func validate() throws {
         guard Self.parseListen(listen) != nil else {
             throw ValidationError("--listen must be host:port, for example 127.0.0.1:5696 (got \(listen))")
+        }
+        if let metricsListen, Self.parseListen(metricsListen) == nil {
+            throw ValidationError("--metrics-listen must be host:port, for example 127.0.0.1:9464 (got \(metricsListen))")
         }
         guard Self.parseVersions(kmipVersions) != nil else {
             throw ValidationError("--kmip-versions must list versions from 1.0 to 1.4, for example 1.4,1.3 (got \(kmipVersions))")
@@ -92,20 +103,26 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw StoreOptions.fail("cannot open the audit log \(auditLog): \(error)")
         }
+        let (metricsFactory, metricsEndpoint) = try await startMetrics(logger: logger)
         let processor = RequestProcessor(
             store: stateStore, policy: ServerPolicy(protocolVersions: versions), maximumMessageSize: maxMessageSize)
         let configuration = try stateStore.configuration()
         let server = try KMIPServer(
             configuration: serverConfiguration, registry: RegistryLoader.registry(from: configuration),
-            handler: GatewayHandler(processor: processor, audit: audit), logger: logger)
+            handler: GatewayHandler(processor: processor, audit: audit, metricsFactory: metricsFactory), logger: logger,
+            metricsFactory: metricsFactory)
         let reload = ReloadService(store: stateStore, server: server, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(
+                service: server, successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup),
+            .init(service: reload),
+            .init(service: audit),
+        ]
+        // First in the group, so shut down last: a scrape during the drain still sees the server.
+        if let metricsEndpoint { services.insert(.init(service: metricsEndpoint), at: 0) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [
-                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
-                .init(service: reload),
-                .init(service: audit),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let announce = Task {
             if let address = try? await server.listeningAddress() {
                 let bound = "\(address.ipAddress ?? host):\(address.port ?? port)"
@@ -113,12 +130,42 @@ struct Serve: AsyncParsableCommand {
                 let message = "kmipgw serving KMIP \(offered) on \(bound) (\(configuration.adapters.count) adapters, "
                     + "\(configuration.certificates.count) client certificates)\n"
                     + "server certificate: \(tlsCert ?? location.serverCertificateFile)\n"
+                    + (metricsEndpoint.map { "metrics: http://\(Self.hostPort($0.address))/metrics\n" } ?? "")
                 FileHandle.standardError.write(Data(message.utf8))
             }
         }
         defer { announce.cancel() }
         try await group.run()
         stateStore.close()
+    }
+
+    /// With `--metrics-listen`: bootstraps the process's `MetricsSystem` with a Prometheus
+    /// registry and binds its endpoint (so a bad address fails before anything serves). Without
+    /// it, metrics go nowhere and cost next to nothing.
+    private func startMetrics(logger: Logger) async throws -> (any MetricsFactory, MetricsEndpoint?) {
+        guard let metricsListen, let (host, port) = Self.parseListen(metricsListen) else {
+            return (NOOPMetricsHandler.instance, nil)
+        }
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // The default buckets start at 5 ms; a request here usually takes well under one.
+        factory.durationHistogramBuckets["kmipgw_request_duration_seconds"] = [
+            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
+            .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .seconds(1),
+        ]
+        MetricsSystem.bootstrap(factory)
+        do {
+            let endpoint = try await MetricsEndpoint.bind(host: host, port: port, registry: registry, logger: logger)
+            return (factory, endpoint)
+        } catch {
+            throw StoreOptions.fail("cannot serve metrics on \(metricsListen): \(error)")
+        }
+    }
+
+    static func hostPort(_ address: SocketAddress) -> String {
+        let host = address.ipAddress ?? "?"
+        return "\(host.contains(":") ? "[\(host)]" : host):\(address.port ?? 0)"
     }
 
     static func parseListen(_ text: String) -> (String, Int)? {

@@ -2,6 +2,7 @@ import Foundation
 import KMIPClient
 import KMIPServer
 import Logging
+import Metrics
 import NIOCore
 import NIOSSL
 import TestSupport
@@ -20,6 +21,7 @@ struct TestServerHarness: Sendable {
 
     init(
         registry: ClientRegistry, handler: TestHandler = TestHandler(), logger: Logger = TestServerHarness.logger,
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance,
         configure: (inout KMIPServerConfiguration) -> Void = { _ in }
     ) throws {
         let tls = try TestTLS.makeServer()
@@ -30,7 +32,8 @@ struct TestServerHarness: Sendable {
         configure(&configuration)
         self.tls = tls
         self.handler = handler
-        self.server = try KMIPServer(configuration: configuration, registry: registry, handler: handler, logger: logger)
+        self.server = try KMIPServer(
+            configuration: configuration, registry: registry, handler: handler, logger: logger, metricsFactory: metricsFactory)
     }
 
     /// Runs the server around `body`, then stops it by cancellation.
