@@ -125,8 +125,8 @@ extension Kmipgw.BenchStore {
             let gets = 100_000
             let getTime = try clock.measure {
                 for index in 0..<gets {
-                    let object = try store.object(sample[index % sample.count], adapterID: adapter)
-                    precondition(object.material?.count == 32)
+                    let key = try store.key(sample[index % sample.count], adapterID: adapter)
+                    precondition(key.material?.count == 32)
                 }
             }
             emit(String(format: "Get by identifier: %.2f µs", getTime.storeBenchSeconds * 1e6 / Double(gets)))

@@ -46,8 +46,8 @@ struct CrashTests {
         let store = try SQLiteStore.open(fixture.location)
         defer { store.close() }
         for (uid, hex) in acknowledged {
-            let object = try store.object(uid, adapterID: fixture.adapterID)
-            #expect(object.material.map { $0.map { String(format: "%02x", $0) }.joined() } == hex)
+            let key = try store.key(uid, adapterID: fixture.adapterID)
+            #expect(key.material.map { $0.map { String(format: "%02x", $0) }.joined() } == hex)
         }
     }
 }

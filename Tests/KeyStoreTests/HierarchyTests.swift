@@ -14,7 +14,7 @@ struct HierarchyTests {
         let material = Array(0..<32).map(UInt8.init)
         let created = try await fixture.createKey(name: "disk-1", material: material)
         let read = try fixture.store.object(created.uniqueIdentifier, adapterID: fixture.adapterID)
-        #expect(read.material == material)
+        #expect(try fixture.store.key(created.uniqueIdentifier, adapterID: fixture.adapterID).material == material)
         #expect(read.names == ["disk-1"])
         #expect(read.state == .preActive)
         #expect(read.cryptographicLength == 256)

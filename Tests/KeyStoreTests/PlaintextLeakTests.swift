@@ -29,7 +29,7 @@ struct PlaintextLeakTests {
         _ = try await fixture.store.updateAttributes(key.uniqueIdentifier, adapterID: fixture.adapterID) {
             $0.append(Attribute(name: "x-canary", value: .textString(custom)))
         }
-        #expect(try fixture.store.object(key.uniqueIdentifier, adapterID: fixture.adapterID).material == material)
+        #expect(try fixture.store.key(key.uniqueIdentifier, adapterID: fixture.adapterID).material == material)
         // Scan while the WAL still holds the pages, then again after the checkpoint.
         for phase in 0..<2 {
             if phase == 1 { fixture.store.close() }

@@ -56,7 +56,7 @@ struct TwoProcessTests {
         #expect(configuration.adapters.filter { $0.instance.hasPrefix("cfg-") }.count == commits)
         #expect(try fixture.store.objectCounts().byAdapter[QualifiedName(instance: "prod", name: "vc")] == created.count)
         for (uid, material) in created {
-            #expect(try fixture.store.object(uid, adapterID: fixture.adapterID).material == material)
+            #expect(try fixture.store.key(uid, adapterID: fixture.adapterID).material == material)
         }
     }
 }

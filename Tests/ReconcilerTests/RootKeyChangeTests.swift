@@ -35,7 +35,7 @@ import TestSupport
 
         try await Applier(store: harness.store).apply(plan)
         let adapterID = try harness.adapterID("vc")
-        #expect(try harness.store.object(existing.uniqueIdentifier, adapterID: adapterID).material == material)
+        #expect(try harness.store.key(existing.uniqueIdentifier, adapterID: adapterID).material == material)
         try await harness.createKey(adapter: "vc")
         let counts = try harness.store.objectCounts()
         #expect(counts.byRootKey[QualifiedName(instance: "prod", name: "root-a")] == 1)

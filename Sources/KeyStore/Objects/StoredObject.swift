@@ -1,8 +1,9 @@
 import KMIP
 import TTLV
 
-/// A KMIP object as Get returns it: clear lifecycle fields, unsealed attributes and, unless the
-/// object is destroyed, its unsealed key material. Held only for the request that asked.
+/// A KMIP object's metadata: clear lifecycle fields and unsealed attributes, never its key
+/// material (Get reads that through ``StateStore/key(_:adapterID:)``). Held only for the
+/// request that asked.
 public struct StoredObject: Sendable {
     public var uniqueIdentifier: String
     /// The adapter that owns the object; requests from any other adapter never see it.
@@ -17,8 +18,6 @@ public struct StoredObject: Sendable {
     /// Every other attribute (Name, custom `x-`/`y-`, Contact Information, Object Group, Link,
     /// Revocation Reason…), as stored sealed.
     public var attributes: [Attribute]
-    /// The key material; `nil` once destroyed.
-    public var material: [UInt8]?
 
     /// The object's attributes as KMIP reports them: the lifecycle fields followed by the
     /// stored ones. Attributes that have no value (an unset date) are absent.

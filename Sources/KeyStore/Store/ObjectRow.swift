@@ -61,18 +61,14 @@ struct ObjectRow {
         return ObjectLifecycle(state: state, dates: dates, revocationReason: reason)
     }
 
-    /// The unsealed object; material only when asked (Get), never for listings.
-    func managedObject(_ sealer: Sealer, now: Int64, includeMaterial: Bool) throws(KeyStoreError) -> StoredObject {
+    /// The object with its attributes unsealed; the material stays sealed (``key(_:now:)``).
+    func managedObject(_ sealer: Sealer, now: Int64) throws(KeyStoreError) -> StoredObject {
         let attributes = try attributes(sealer)
-        var material: [UInt8]?
-        if includeMaterial, let sealedMaterial {
-            material = try sealer.open(sealedMaterial, binding: materialContext)
-        }
         let lifecycle = ObjectLifecycle(state: state, dates: dates)
         return StoredObject(
             uniqueIdentifier: uid, adapterID: adapterID, objectType: objectType, cryptographicAlgorithm: algorithm,
             cryptographicLength: length, cryptographicUsageMask: usageMask,
-            state: lifecycle.effectiveState(at: now), dates: dates, attributes: attributes, material: material)
+            state: lifecycle.effectiveState(at: now), dates: dates, attributes: attributes)
     }
 
     /// The key as Get serves it: only the material is unsealed.

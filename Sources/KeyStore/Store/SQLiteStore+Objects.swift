@@ -67,7 +67,7 @@ extension SQLiteStore {
             uniqueIdentifier: uid, adapterID: adapterID, objectType: object.objectType,
             cryptographicAlgorithm: split.cryptographicAlgorithm, cryptographicLength: split.cryptographicLength,
             cryptographicUsageMask: split.cryptographicUsageMask, state: lifecycle.state, dates: lifecycle.dates,
-            attributes: split.sealed, material: object.material)
+            attributes: split.sealed)
     }
 
     /// The adapter's current root key, read inside the write transaction so a concurrent apply
@@ -124,7 +124,7 @@ extension SQLiteStore {
         return try readers.read { database throws(KeyStoreError) -> StoredObject in
             let row = try self.row(uniqueIdentifier, adapterID: adapterID, database: database)
             let sealer = try self.sealer(rootKeyID: row.rootKeyID, database: database)
-            return try row.managedObject(sealer, now: now, includeMaterial: true)
+            return try row.managedObject(sealer, now: now)
         }
     }
 
@@ -159,7 +159,7 @@ extension SQLiteStore {
             while try statement.step() {
                 let row = ObjectRow(statement)
                 let object = try row.managedObject(
-                    self.sealer(rootKeyID: row.rootKeyID, database: database), now: now, includeMaterial: false)
+                    self.sealer(rootKeyID: row.rootKeyID, database: database), now: now)
                 result.append(
                     ObjectSummary(
                         uniqueIdentifier: object.uniqueIdentifier, adapterID: adapterID, names: object.names,
@@ -331,7 +331,7 @@ extension SQLiteStore {
             let row = try self.row(uniqueIdentifier, adapterID: adapterID, database: database)
             let sealer = try self.sealer(rootKeyID: row.rootKeyID, database: database)
             let now = clock.seconds()
-            var object = try row.managedObject(sealer, now: now, includeMaterial: false)
+            var object = try row.managedObject(sealer, now: now)
             let before = object.allAttributes
             var after = before
             try body(&after)

@@ -26,7 +26,8 @@ public protocol StateStore: AnyObject, Sendable {
 
     /// Create / Register: stores the object sealed under the adapter's current root key.
     func create(_ object: NewObject, adapterID: Int64) async throws -> StoredObject
-    /// Get / Get Attributes: the object with its unsealed attributes and material.
+    /// Get Attributes and Get Attribute List: the object with its unsealed attributes, without
+    /// its material.
     func object(_ uniqueIdentifier: String, adapterID: Int64) throws -> StoredObject
     /// Get: the key's material and the fields a Get response carries, attributes left sealed.
     func key(_ uniqueIdentifier: String, adapterID: Int64) throws -> StoredKey
