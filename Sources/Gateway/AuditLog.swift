@@ -83,7 +83,7 @@ public final class AuditLog: Service, Sendable {
         field(",\"fingerprint\":", fingerprint)
         field(",\"instance\":", event.instance)
         if let object = event.objectIdentifier { field(",\"object\":", object) }
-        field(",\"operation\":", event.operation)
+        field(",\"operation\":", event.operationName)
         if let peer { field(",\"peer\":", "\(peer.ipAddress ?? "?"):\(peer.port ?? 0)") }
         if let reason = event.reason { field(",\"reason\":", reason) }
         field(",\"result\":", event.result)

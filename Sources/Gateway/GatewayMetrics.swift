@@ -46,7 +46,7 @@ final class GatewayMetrics: Sendable {
 
     /// Counts one batch item by its operation and outcome.
     func count(_ event: AuditEvent) {
-        count(operation: event.operationValue, failure: event.resultReason)
+        count(operation: event.operation, failure: event.failure)
     }
 
     /// Counts a message that could not be read (or asked for a version not offered): it has no

@@ -3,32 +3,31 @@ import KMIP
 import TTLV
 
 /// One line of the audit log: what an adapter asked and how it ended. Never key material.
-public struct AuditEvent: Sendable, Hashable, Encodable {
+///
+/// Holds the operation and the failure as their KMIP values; the audit log and the metrics each
+/// take the form they need from them.
+public struct AuditEvent: Sendable, Hashable {
     public var time: Date
     public var instance: String
     public var adapter: String
-    public var operation: String
+    public var operation: KMIP.Operation
     public var objectIdentifier: String?
-    public var result: String
-    public var reason: String?
-    /// The operation as its enumeration value, so metrics need not parse ``operation``; not in the audit line.
-    public var operationValue: KMIP.Operation
-    /// The failure's Result Reason as its enumeration value (`nil` on success); not in the audit line.
-    public var resultReason: ResultReason?
-
-    private enum CodingKeys: String, CodingKey {
-        case time, instance, adapter, operation, objectIdentifier, result, reason
-    }
+    /// The batch item's Result Reason when it failed; `nil` when it succeeded.
+    public var failure: ResultReason?
 
     init(time: Date, context: AdapterContext, operation: KMIP.Operation, objectIdentifier: String?, failure: OperationError?) {
         self.time = time
         self.instance = context.instance
         self.adapter = context.adapter
-        self.operation = operation.name ?? operation.description
+        self.operation = operation
         self.objectIdentifier = objectIdentifier
-        self.result = failure == nil ? "Success" : "OperationFailed"
-        self.reason = failure.map { $0.reason.name ?? $0.reason.description }
-        self.operationValue = operation
-        self.resultReason = failure?.reason
+        self.failure = failure?.reason
     }
+
+    /// The operation's KMIP name (`Get`, `Create`…), or its number when it has none.
+    public var operationName: String { operation.name ?? operation.description }
+    /// `Success` or `OperationFailed`.
+    public var result: String { failure == nil ? "Success" : "OperationFailed" }
+    /// The Result Reason's KMIP name when the item failed.
+    public var reason: String? { failure.map { $0.name ?? $0.description } }
 }

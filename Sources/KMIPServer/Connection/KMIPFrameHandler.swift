@@ -207,7 +207,7 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
     }
 
     private func arm(_ kind: Timer, context: ChannelHandlerContext) {
-        let at = context.eventLoop.now + delay(of: kind)
+        let at = context.eventLoop.now + limit(of: kind).delay
         deadline = (kind, at)
         // A wake-up already due no later than this one re-arms itself when it comes.
         if let wakeUp, wakeUp.at <= at { return }
@@ -224,23 +224,19 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
                 return
             }
             self.deadline = nil
-            let code: KMIPServerError.Code
-            switch deadline.kind {
-            case .handshake: code = .handshakeTimeout
-            case .idle: code = .idleTimeout
-            case .read: code = .readTimeout
-            }
+            let (delay, code) = limit(of: deadline.kind)
             let what = deadline.kind == .read ? "complete message" : "activity"
-            fail(context: context, KMIPServerError(code: code, reason: "no \(what) for \(delay(of: deadline.kind))"))
+            fail(context: context, KMIPServerError(code: code, reason: "no \(what) for \(delay)"))
         }
         wakeUp = (at, task)
     }
 
-    private func delay(of kind: Timer) -> TimeAmount {
+    /// How long a timer runs, and the error it ends the connection with.
+    private func limit(of kind: Timer) -> (delay: TimeAmount, code: KMIPServerError.Code) {
         switch kind {
-        case .handshake: limits.handshakeTimeout
-        case .idle: limits.idleTimeout
-        case .read: limits.readTimeout
+        case .handshake: (limits.handshakeTimeout, .handshakeTimeout)
+        case .idle: (limits.idleTimeout, .idleTimeout)
+        case .read: (limits.readTimeout, .readTimeout)
         }
     }
 

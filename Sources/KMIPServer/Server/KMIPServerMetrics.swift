@@ -1,5 +1,4 @@
 import Metrics
-import NIOConcurrencyHelpers
 
 /// The server's connection metrics, made once per server from an injected factory.
 ///
@@ -13,12 +12,10 @@ final class KMIPServerMetrics: Sendable {
     let accepted: Counter
     private let refusals: [FingerprintVerifier.Refusal: Counter]
     private let handshakeTimeouts: Counter
-    private let factory: any MetricsFactory
-    /// Close reasons are per connection, not per request, so a lock here costs nothing that matters.
-    private let closed = NIOLockedValueBox<[CloseReason: Counter]>([:])
+    private let closings: [CloseReason: Counter]
 
     /// Why a connection ended, as its metric label.
-    enum CloseReason: String, Sendable, Hashable {
+    enum CloseReason: String, Sendable, Hashable, CaseIterable {
         /// The client closed, or the server drained it at shutdown.
         case closed
         /// Refused at accept: the connection limit was reached or the server was stopping.
@@ -47,7 +44,6 @@ final class KMIPServerMetrics: Sendable {
     }
 
     init(factory: any MetricsFactory) {
-        self.factory = factory
         open = Meter(label: "kmipgw_connections_open", dimensions: [], factory: factory)
         accepted = Counter(label: "kmipgw_connections_total", dimensions: [], factory: factory)
         var refusals: [FingerprintVerifier.Refusal: Counter] = [:]
@@ -58,6 +54,12 @@ final class KMIPServerMetrics: Sendable {
         self.refusals = refusals
         handshakeTimeouts = Counter(
             label: "kmipgw_handshakes_refused_total", dimensions: [("reason", "handshake_timeout")], factory: factory)
+        var closings: [CloseReason: Counter] = [:]
+        for reason in CloseReason.allCases {
+            closings[reason] = Counter(
+                label: "kmipgw_connections_closed_total", dimensions: [("reason", reason.rawValue)], factory: factory)
+        }
+        self.closings = closings
     }
 
     /// Counts a certificate the ``FingerprintVerifier`` refused.
@@ -72,14 +74,7 @@ final class KMIPServerMetrics: Sendable {
 
     /// Counts a closed connection by why it ended.
     func closed(_ reason: CloseReason) {
-        let counter = closed.withLockedValue { counters in
-            if let counter = counters[reason] { return counter }
-            let counter = Counter(
-                label: "kmipgw_connections_closed_total", dimensions: [("reason", reason.rawValue)], factory: factory)
-            counters[reason] = counter
-            return counter
-        }
-        counter.increment()
+        closings[reason]?.increment()
     }
 }
 

@@ -125,7 +125,7 @@ struct Serve: AsyncParsableCommand {
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let announce = Task {
             if let address = try? await server.listeningAddress() {
-                let bound = "\(address.ipAddress ?? host):\(address.port ?? port)"
+                let bound = Self.hostPort(address)
                 let offered = versions.map { $0.description }.joined(separator: ", ")
                 let message = "kmipgw serving KMIP \(offered) on \(bound) (\(configuration.adapters.count) adapters, "
                     + "\(configuration.certificates.count) client certificates)\n"
@@ -163,6 +163,7 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// `host:port` of a bound address, an IPv6 host in brackets.
     static func hostPort(_ address: SocketAddress) -> String {
         let host = address.ipAddress ?? "?"
         return "\(host.contains(":") ? "[\(host)]" : host):\(address.port ?? 0)"
