@@ -37,6 +37,7 @@ public final class KMIPServer: Service, Sendable {
     private let verifier: FingerprintVerifier
     private let connections: LiveConnections
     private let metrics: KMIPServerMetrics
+    private let now: @Sendable () -> Date
     private let state = NIOLockedValueBox(State.initial(waiters: []))
 
     /// - Parameters:
@@ -48,11 +49,13 @@ public final class KMIPServer: Service, Sendable {
     ///   - metricsFactory: Where the connection metrics (`kmipgw_connections_open`,
     ///     `kmipgw_connections_total`, `kmipgw_handshakes_refused_total`,
     ///     `kmipgw_connections_closed_total`) are made; the bootstrapped `MetricsSystem` by default.
+    ///   - now: The wall clock certificate validity is checked against, at the handshake and
+    ///     before each request; injectable so expiry can be tested without waiting for it.
     /// - Throws: ``KMIPServerError`` or `NIOSSLError` when the certificate or key cannot be used.
     public init(
         configuration: KMIPServerConfiguration, registry: ClientRegistry, handler: some KMIPRequestHandler,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger,
-        metricsFactory: any MetricsFactory = MetricsSystem.factory
+        metricsFactory: any MetricsFactory = MetricsSystem.factory, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.configuration = configuration
         self.handler = handler
@@ -60,7 +63,8 @@ public final class KMIPServer: Service, Sendable {
         self.logger = logger
         self.sslContext = try configuration.makeSSLContext()
         self.registryBox = NIOLockedValueBox(registry)
-        self.verifier = FingerprintVerifier(registry: registryBox)
+        self.verifier = FingerprintVerifier(registry: registryBox, now: now)
+        self.now = now
         self.connections = LiveConnections(limit: configuration.maximumConnections)
         self.metrics = KMIPServerMetrics(factory: metricsFactory)
     }
@@ -225,7 +229,7 @@ public final class KMIPServer: Service, Sendable {
                         guard let client else { return }
                         // The handshake checked the validity; a certificate that expires while
                         // its connection stays open gets no further answer either.
-                        guard Date() <= validUntil else {
+                        guard now() <= validUntil else {
                             closeReason = "\(KMIPServerError.Code.certificateExpired)"
                             metricReason = .certificateExpired
                             return

@@ -22,7 +22,7 @@ struct TestServerHarness: Sendable {
     init(
         registry: ClientRegistry, handler: TestHandler = TestHandler(), logger: Logger = TestServerHarness.logger,
         metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance,
-        configure: (inout KMIPServerConfiguration) -> Void = { _ in }
+        configure: (inout KMIPServerConfiguration) -> Void = { _ in }, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         let tls = try TestTLS.makeServer()
         var configuration = KMIPServerConfiguration(
@@ -33,7 +33,7 @@ struct TestServerHarness: Sendable {
         self.tls = tls
         self.handler = handler
         self.server = try KMIPServer(
-            configuration: configuration, registry: registry, handler: handler, logger: logger, metricsFactory: metricsFactory)
+            configuration: configuration, registry: registry, handler: handler, logger: logger, metricsFactory: metricsFactory, now: now)
     }
 
     /// Runs the server around `body`, then stops it by cancellation.
