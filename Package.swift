@@ -187,6 +187,7 @@ let package = Package(
             dependencies: [
                 "Operations", "KeyStore", "KMIP", "TTLV", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

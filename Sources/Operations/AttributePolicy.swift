@@ -30,6 +30,26 @@ enum AttributePolicy {
         }
     }
 
+    /// The lifecycle dates a client may change only in some states (KMIP 1.4 §3.24 and §3.27).
+    /// Refused with Permission Denied (SKLC-M-3) even when the new value equals the old one: the
+    /// attempt is what the state forbids.
+    static func checkState(toModify name: String, of attributes: [Attribute]) throws(OperationError) {
+        let allowed: [State]
+        switch name {
+        case AttributeName.activationDate.rawValue: allowed = [.preActive]
+        case AttributeName.deactivationDate.rawValue: allowed = [.preActive, .active]
+        default: return
+        }
+        guard let attribute = attributes.first(where: { $0.name == AttributeName.state.rawValue }),
+            case .enumeration(let raw) = attribute.value
+        else { return }
+        let state = State(rawValue: raw)
+        guard allowed.contains(state) else {
+            let states = allowed.map { "\($0)" }.joined(separator: " or ")
+            throw OperationError(.permissionDenied, "\(name) can change only while the object is \(states); it is \(state)")
+        }
+    }
+
     /// Whether several instances of `name` may exist.
     static func isMultiInstance(_ name: String) -> Bool {
         if name.hasPrefix("x-") || name.hasPrefix("y-") { return true }

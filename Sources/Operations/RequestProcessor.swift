@@ -76,8 +76,10 @@ public struct RequestProcessor: Sendable {
                 let payload = try await run(batchItem, in: environment, batch: &batch)
                 result = .success(payload, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
             } catch {
-                failure = error
-                result = .failure(error.reason, error.message, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
+                // The audit log records what the client was told.
+                let told = OperationError(error.reason.expressed(in: version), error.message)
+                failure = told
+                result = .failure(told.reason, told.message, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
             }
             items.append(result)
             events.append(AuditEvent(time: now, context: adapter, operation: batchItem.operation, objectIdentifier: batch.objectIdentifier, failure: failure))

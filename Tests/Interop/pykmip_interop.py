@@ -7,6 +7,7 @@ operation PyKMIP can send, for each protocol version 1.0-1.4, and checks the ref
 matter (an unregistered certificate gets no KMIP answer; an adapter never sees another's keys).
 Ends with the line "N passed, M failed" and exits non-zero on any failure.
 """
+import hashlib
 import os
 import socket
 import subprocess
@@ -153,6 +154,8 @@ def suite(port, server_cert, alice, bob, stranger, audit):
                     raise AssertionError("Destroy of an Active key succeeded")
                 except pie_exceptions.KmipOperationFailure as failure:
                     assert failure.status == enums.ResultStatus.OPERATION_FAILED
+                    # KMIP 1.x has no Wrong Key Lifecycle State; SKLC-M-2 answers Permission Denied.
+                    assert failure.reason == enums.ResultReason.PERMISSION_DENIED, failure
                 c.revoke(enums.RevocationReasonCode.KEY_COMPROMISE, uid, revocation_message="interop",
                          compromise_occurrence_date=1_500_000_000)
                 _, attributes = c.get_attributes(uid, ["State"])
@@ -172,6 +175,11 @@ def suite(port, server_cert, alice, bob, stranger, audit):
             key = pie_objects.SymmetricKey(enums.CryptographicAlgorithm.AES, 256, material, name="interop-registered")
             uid = c.register(key)
             assert c.get(uid).value == material
+            # The Digest the server computed is SHA-256 of the key the client registered.
+            _, attributes = c.get_attributes(uid, ["Digest"])
+            digest = attributes[0].attribute_value
+            assert digest.hashing_algorithm.value == enums.HashingAlgorithm.SHA_256, digest
+            assert digest.digest_value.value == hashlib.sha256(material).digest(), digest
             found = c.locate(attributes=[attribute_factories.AttributeFactory().create_attribute(
                 enums.AttributeType.NAME, "interop-registered")])
             assert found == [uid], found

@@ -2,6 +2,7 @@ import Foundation
 import KMIP
 import NIOCore
 import TTLV
+import TestSupport
 import Testing
 
 /// The OASIS KMIP 1.4 test cases: every request and response decodes into our model, every

@@ -51,15 +51,16 @@ import Testing
         _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifier)))
         #expect(try await fixture.state(of: identifier) == .active)
         let refused = try await fixture.fail(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
-        #expect(refused.resultReason == .wrongKeyLifecycleState)
+        // KMIP 1.x has no Wrong Key Lifecycle State: SKLC-M-2 answers Permission Denied.
+        #expect(refused.resultReason == .permissionDenied)
         _ = try await fixture.succeed(.revoke(RevokeRequest(uniqueIdentifier: identifier, revocationReason: RevocationReason(code: .cessationOfOperation))))
         #expect(try await fixture.state(of: identifier) == .deactivated)
         _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
         #expect(try await fixture.state(of: identifier) == .destroyed)
         let gone = try await fixture.fail(.get(GetRequest(uniqueIdentifier: identifier)))
-        #expect(gone.resultReason == .wrongKeyLifecycleState)
+        #expect(gone.resultReason == .permissionDenied)
         // Destroy is irreversible.
-        #expect(try await fixture.fail(.activate(ActivateRequest(uniqueIdentifier: identifier))).resultReason == .wrongKeyLifecycleState)
+        #expect(try await fixture.fail(.activate(ActivateRequest(uniqueIdentifier: identifier))).resultReason == .permissionDenied)
     }
 
     @Test(arguments: [RevocationReasonCode.keyCompromise, .caCompromise])

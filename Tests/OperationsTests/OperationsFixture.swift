@@ -91,6 +91,15 @@ struct OperationsFixture {
         return State(rawValue: raw)
     }
 
+    /// The first instance of one attribute, as Get Attributes reports it.
+    func attribute(_ name: AttributeName, of identifier: String, as adapter: AdapterContext? = nil) async throws -> Attribute {
+        let payload = try await succeed(.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: [name.rawValue])), as: adapter)
+        guard case .getAttributes(let response) = payload, let attribute = response.attributes.first else {
+            throw Failure("object \(identifier) has no \(name.rawValue)")
+        }
+        return attribute
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }

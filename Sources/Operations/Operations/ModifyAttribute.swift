@@ -15,6 +15,7 @@ enum ModifyAttributeOperation: OperationHandler {
         let value = request.attribute.value
         let after = try await environment.store(identifier) { store in
             try await store.updateAttributes(identifier, adapterID: environment.adapter.adapterID) { attributes in
+                try AttributePolicy.checkState(toModify: name, of: attributes)
                 guard let position = attributes.firstIndex(where: { $0.name == name && $0.effectiveIndex == index }) else {
                     throw OperationError(.attributeNotFound, "object \(identifier) has no \(name) with index \(index)")
                 }

@@ -47,6 +47,7 @@ enum RegisterOperation: OperationHandler {
         } else {
             attributes.append(Attribute(.cryptographicLength, bits))
         }
+        attributes += ServerAttributes.forNewKey(material: material, origin: .registered, given: attributes, now: environment.now)
         let stored = try await environment.store(nil) { store in
             try await store.create(NewObject(objectType: .symmetricKey, material: material, attributes: attributes), adapterID: environment.adapter.adapterID)
         }

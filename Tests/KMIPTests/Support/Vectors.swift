@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Locates the test vectors bundled with the KMIPTests target.
 enum Vectors {

@@ -10,21 +10,30 @@ import FoundationXML
 ///
 /// Test-only: `$NOW` and `$NOW±N` become `now` (± seconds), `$UNIQUE_IDENTIFIER_n` and other
 /// placeholders stay as text, so that the bytes built from a file are deterministic.
-struct KMIPXMLReader {
+public struct KMIPXMLReader {
     struct Element {
         var name: String
         var attributes: [String: String]
         var children: [Element]
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    var now: Int64 = 1_500_000_000
+    /// What `$NOW` stands for, in seconds since 1970; fixed by default so that bytes are reproducible.
+    public var now: Int64
+
+    public init(now: Int64 = 1_500_000_000) {
+        self.now = now
+    }
 
     /// The messages (RequestMessage / ResponseMessage elements) of a test-case file, in order.
-    func messages(in data: Data) throws -> [TTLVItem] {
+    public func messages(in data: Data) throws -> [TTLVItem] {
         let root = try Self.parse(data)
         return try root.children.map { try item(from: $0, attributeName: nil) }
     }

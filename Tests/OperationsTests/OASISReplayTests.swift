@@ -1,0 +1,88 @@
+import Foundation
+import KMIP
+import NIOCore
+import Operations
+import TTLV
+import TestSupport
+import Testing
+
+/// The OASIS KMIP 1.4 profile test cases, replayed request by request against the server's
+/// request processor and compared with the reference responses (see ``OASISReplay``).
+///
+/// Where kmipgw answers differently on purpose, the difference is declared below with its
+/// reason, and the test checks that the answer is exactly that and nothing else.
+@Suite struct OASISReplayTests {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("KMIPTests/Vectors/oasis")
+
+    /// Cases of one series build on each other (TL-M-3 finds what TL-M-2 made), so a series
+    /// runs in order against one server.
+    static let series: [[String]] = {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".xml") }
+            .sorted()
+        let grouped = Dictionary(grouping: names) { name in
+            name.split(separator: "-").dropLast(2).joined(separator: "-")
+        }
+        return grouped.keys.sorted().map { grouped[$0]! }
+    }()
+
+    /// A step where kmipgw departs from the reference server, and why.
+    enum Divergence {
+        /// The step fails with this reason instead of succeeding.
+        case refused(ResultReason, because: String)
+        /// The response lacks exactly these attributes (or attribute names).
+        case lacks(Set<String>, because: String)
+    }
+
+    static let notKept: Set<String> = ["Fresh", "Lease Time", "Sensitive", "Always Sensitive", "Extractable", "Never Extractable"]
+    static let notKeptReason = """
+        kmipgw serves keys only unwrapped over mutual TLS and grants no leases; it keeps no \
+        Sensitive/Extractable policy, Fresh flag or Lease Time
+        """
+
+    static let divergences: [String: [Int: Divergence]] = [
+        "CS-BC-M-4-14.xml": [2: .refused(.operationNotSupported, because: "kmipgw serves keys; it performs no cryptography with them")],
+        "SASED-M-2-14.xml": [2: .refused(.invalidField, because: "kmipgw manages symmetric keys only, not Secret Data")],
+        "SKFF-M-9-14.xml": [9: .lacks(notKept, because: notKeptReason)],
+        "SKLC-O-1-14.xml": [4: .lacks(notKept, because: notKeptReason)],
+        "TL-M-3-14.xml": [
+            2: .lacks(notKept, because: notKeptReason),
+            3: .lacks(["Fresh", "Lease Time"], because: notKeptReason),
+        ],
+    ]
+
+    @Test(arguments: series)
+    func replay(files: [String]) async throws {
+        let fixture = try await OperationsFixture.make()
+        var replay = OASISReplay()
+        for name in files {
+            let steps = try await replay.run(Self.directory.appendingPathComponent(name)) { bytes in
+                await fixture.processor.process(bytes, for: fixture.vc).response
+            }
+            #expect(!steps.isEmpty, "\(name) has no requests")
+            for step in steps {
+                let label = "\(name) step \(step.index) (\(step.operations.joined(separator: "+")))"
+                switch Self.divergences[name]?[step.index] {
+                case nil:
+                    for difference in step.differences { Issue.record("\(label): \(difference)") }
+                case .refused(let reason, let why)?:
+                    let item = step.response.child(.batchItem)
+                    #expect(item?.child(.resultStatus)?.value == .enumeration(ResultStatus.operationFailed.rawValue), "\(label): \(why)")
+                    #expect(item?.child(.resultReason)?.value == .enumeration(reason.rawValue), "\(label): \(why)")
+                    #expect(item?.child(.resultMessage) != nil, "\(label): a refusal says why")
+                case .lacks(let names, let why)?:
+                    let missing = Set(step.differences.compactMap { difference -> String? in
+                        guard difference.hasSuffix("]: missing"), let open = difference.lastIndex(of: "[") else { return nil }
+                        return String(difference[difference.index(after: open)..<difference.index(difference.endIndex, offsetBy: -"]: missing".count)])
+                    })
+                    #expect(missing == names, "\(label): \(why)")
+                    for difference in step.differences where !difference.hasSuffix("]: missing") {
+                        Issue.record("\(label): \(difference)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import KMIP
+import TTLV
+import Testing
+
+/// The attributes the server sets itself: Digest on every key, Original Creation Date and Random
+/// Number Generator on generated ones.
+@Suite struct ServerAttributeTests {
+    @Test func theDigestIsSHA256OfTheKeyGetReturnsAndOutlivesDestroy() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        guard case .get(let get) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))),
+            case .symmetricKey(let key) = get.object, let material = key.keyBlock.keyValue.keyBytes
+        else {
+            Issue.record("no key")
+            return
+        }
+        let digest = try await fixture.attribute(.digest, of: identifier).decodedValue(as: Digest.self)
+        #expect(digest.hashingAlgorithm == .sha256)
+        #expect(digest.keyFormatType == .raw)
+        #expect(digest.digestValue == Array(SHA256.hash(data: material)))
+        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        #expect(try await fixture.attribute(.digest, of: identifier).decodedValue(as: Digest.self) == digest)
+    }
+
+    @Test func aClientCannotSetChangeOrDeleteTheDigest() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        let forged = Attribute(.digest, Digest(hashingAlgorithm: .sha256, digestValue: Array(repeating: 0, count: 32), keyFormatType: .raw))
+        #expect(try await fixture.fail(.addAttribute(AddAttributeRequest(uniqueIdentifier: identifier, attribute: forged))).resultReason == .permissionDenied)
+        #expect(try await fixture.fail(.modifyAttribute(ModifyAttributeRequest(uniqueIdentifier: identifier, attribute: forged))).resultReason == .permissionDenied)
+        #expect(try await fixture.fail(.deleteAttribute(DeleteAttributeRequest(uniqueIdentifier: identifier, attributeName: "Digest"))).resultReason == .permissionDenied)
+        let refused = try await fixture.send([.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)), forged,
+        ])))])
+        #expect(refused.batchItems.first?.resultReason == .permissionDenied)
+    }
+
+    @Test func aRegisteredKeyHasTheDigestOfWhatTheClientGaveAndNoGeneratorClaim() async throws {
+        let fixture = try await OperationsFixture.make()
+        let material: [UInt8] = Array(0..<16)
+        guard case .register(let registered) = try await fixture.succeed(.register(RegisterRequest(
+            objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: []),
+            object: .symmetricKey(SymmetricKeyObject(raw: material, algorithm: .aes)))))
+        else { return }
+        let identifier = registered.uniqueIdentifier
+        let digest = try await fixture.attribute(.digest, of: identifier).decodedValue(as: Digest.self)
+        #expect(digest.digestValue == Array(SHA256.hash(data: material)))
+        guard case .getAttributeList(let list) = try await fixture.succeed(.getAttributeList(GetAttributeListRequest(uniqueIdentifier: identifier)))
+        else { return }
+        #expect(!list.attributeNames.contains("Random Number Generator"))
+        #expect(!list.attributeNames.contains("Original Creation Date"))
+    }
+
+    @Test func aCreatedKeyNamesItsGeneratorAndCreationDateFromKMIP1_3On() async throws {
+        let fixture = try await OperationsFixture.make()
+        let before = Int64(Date().timeIntervalSince1970)
+        let identifier = try await fixture.createKey()
+        let generator = try await fixture.attribute(.randomNumberGenerator, of: identifier)
+        #expect(generator.value == .structure([TTLVItem(.rngAlgorithm, .enumeration(RNGAlgorithm.unspecified.rawValue))]))
+        guard case .dateTime(let created) = try await fixture.attribute(.originalCreationDate, of: identifier).value else {
+            Issue.record("Original Creation Date is not a date")
+            return
+        }
+        #expect(created >= before && created <= Int64(Date().timeIntervalSince1970))
+        // KMIP 1.2 does not define Random Number Generator: a 1.2 client is not shown it.
+        guard case .getAttributes(let old) = try await fixture.succeed(
+            .getAttributes(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: [])), version: .v1_2)
+        else { return }
+        #expect(!old.attributes.contains { $0.name == "Random Number Generator" })
+        #expect(old.attributes.contains { $0.name == "Digest" })
+    }
+}
