@@ -47,6 +47,28 @@ import Testing
         #expect(custom.uniqueIdentifiers.isEmpty)
     }
 
+    @Test func locateByUniqueIdentifierFindsOnlyALiveObjectOfThisAdapter() async throws {
+        let fixture = try await OperationsFixture.make()
+        let mine = try await fixture.createKey()
+        let theirs = try await fixture.createKey(as: fixture.other)
+        func locate(_ identifier: String) async throws -> [String] {
+            guard case .locate(let found) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(.uniqueIdentifier, identifier)])))
+            else { return [] }
+            return found.uniqueIdentifiers
+        }
+        #expect(try await locate(mine) == [mine])
+        // Another adapter's object is not found, exactly as if it did not exist.
+        #expect(try await locate(theirs) == [])
+        #expect(try await locate("no-such-object") == [])
+        // SKFF-M-5: once destroyed, it is no longer in online storage.
+        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: mine)))
+        #expect(try await locate(mine) == [])
+        let contradiction = try await fixture.fail(.locate(LocateRequest(attributes: [
+            Attribute(.uniqueIdentifier, mine), Attribute(.uniqueIdentifier, theirs),
+        ])))
+        #expect(contradiction.resultReason == .invalidField)
+    }
+
     @Test func theIDPlaceholderCarriesThroughABatch() async throws {
         let fixture = try await OperationsFixture.make()
         let create = RequestPayload.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [

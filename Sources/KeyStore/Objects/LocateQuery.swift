@@ -4,6 +4,8 @@ import TTLV
 /// The filters of a Locate within one adapter. Clear fields are compared in SQL; every other
 /// attribute is matched for equality through the blind index, so nothing is unsealed.
 public struct LocateQuery: Sendable {
+    /// The one object with this identifier, if it matches the rest (KMIP 1.4 §4.9 allows any attribute).
+    public var uniqueIdentifier: String?
     public var objectType: ObjectType?
     public var cryptographicAlgorithm: CryptographicAlgorithm?
     public var cryptographicLength: Int32?
@@ -21,11 +23,12 @@ public struct LocateQuery: Sendable {
     public var maximumItems: Int?
 
     public init(
-        objectType: ObjectType? = nil, cryptographicAlgorithm: CryptographicAlgorithm? = nil,
+        uniqueIdentifier: String? = nil, objectType: ObjectType? = nil, cryptographicAlgorithm: CryptographicAlgorithm? = nil,
         cryptographicLength: Int32? = nil, usageMaskContains: CryptographicUsageMask? = nil,
         states: Set<State>? = nil, dateRanges: [(field: LifecycleDateField, range: ClosedRange<Int64>)] = [],
         attributes: [Attribute] = [], offset: Int = 0, maximumItems: Int? = nil
     ) {
+        self.uniqueIdentifier = uniqueIdentifier
         self.objectType = objectType
         self.cryptographicAlgorithm = cryptographicAlgorithm
         self.cryptographicLength = cryptographicLength
@@ -37,8 +40,8 @@ public struct LocateQuery: Sendable {
         self.maximumItems = maximumItems
     }
 
-    /// A query from the attributes of a KMIP Locate request: Object Type, Cryptographic
-    /// Algorithm, Length, Usage Mask and State become clear filters; a date attribute given
+    /// A query from the attributes of a KMIP Locate request: Unique Identifier, Object Type,
+    /// Cryptographic Algorithm, Length, Usage Mask and State become clear filters; a date attribute given
     /// twice is a range (KMIP 1.4 §4.9: the first instance is the start, the second the end),
     /// once an exact date; anything else is an equality match on the blind index.
     public init(matching requested: [Attribute], offset: Int = 0, maximumItems: Int? = nil) throws(KeyStoreError) {
@@ -59,6 +62,11 @@ public struct LocateQuery: Sendable {
                 states = [State(rawValue: raw)]
             } else if let field = LifecycleDateField(attributeName: name), case .dateTime(let date) = value {
                 dates[field, default: []].append(date)
+            } else if name == AttributeName.uniqueIdentifier.rawValue, case .textString(let identifier) = value {
+                if let earlier = uniqueIdentifier, earlier != identifier {
+                    throw KeyStoreError(.invalidAttribute, "Locate names two different Unique Identifiers")
+                }
+                uniqueIdentifier = identifier
             } else if name == AttributeName.uniqueIdentifier.rawValue || name == AttributeName.revocationReason.rawValue {
                 throw KeyStoreError(.invalidAttribute, "Locate cannot match on \(name)")
             } else if StoredAttributes.clearNames.contains(name) {

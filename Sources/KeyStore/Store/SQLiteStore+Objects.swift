@@ -180,7 +180,7 @@ extension SQLiteStore {
         """
 
     public func locate(_ query: LocateQuery, adapterID: Int64) throws -> [String] {
-        enum Value { case integer(Int64), blob([UInt8]) }
+        enum Value { case integer(Int64), text(String), blob([UInt8]) }
         // ?1 is now, ?2 the adapter: numbered so the SQL text reuses them.
         var values: [Value] = [.integer(clock.seconds()), .integer(adapterID)]
         var conditions: [String] = ["o.adapter_id = ?2"]
@@ -217,6 +217,7 @@ extension SQLiteStore {
                 add("EXISTS (SELECT 1 FROM object_index j WHERE j.adapter_id = ?2 AND j.tag = # AND j.object_id = o.id)", .blob(tag))
             }
         }
+        if let uniqueIdentifier = query.uniqueIdentifier { add("o.uid = #", .text(uniqueIdentifier)) }
         if let objectType = query.objectType { add("o.object_type = #", .integer(Int64(objectType.rawValue))) }
         if let algorithm = query.cryptographicAlgorithm { add("o.algorithm = #", .integer(Int64(algorithm.rawValue))) }
         if let length = query.cryptographicLength { add("o.length = #", .integer(Int64(length))) }
@@ -243,6 +244,7 @@ extension SQLiteStore {
             for (index, value) in bound.enumerated() {
                 switch value {
                 case .integer(let number): statement.bind(Int32(index + 1), number)
+                case .text(let text): statement.bind(Int32(index + 1), text)
                 case .blob(let bytes): statement.bind(Int32(index + 1), bytes)
                 }
             }
