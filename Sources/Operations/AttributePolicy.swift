@@ -30,6 +30,22 @@ enum AttributePolicy {
         }
     }
 
+    /// ``check(_:may:)`` for the name, then the values kmipgw cannot honour: it serves keys only
+    /// unwrapped over mutual TLS, so a key that may not leave the server in the clear (Sensitive
+    /// true, Extractable false; KMIP 1.4 §3.47, §3.49) could never be used, and is refused
+    /// rather than handed out against the client's wish.
+    static func check(_ attribute: Attribute, may action: Action) throws(OperationError) {
+        try check(attribute.name, may: action)
+        switch (attribute.name, attribute.value) {
+        case (AttributeName.sensitive.rawValue, .boolean(true)):
+            throw OperationError(.featureNotSupported, "kmipgw serves keys unwrapped only; it cannot keep a Sensitive key")
+        case (AttributeName.extractable.rawValue, .boolean(false)):
+            throw OperationError(.featureNotSupported, "kmipgw serves keys unwrapped only; it cannot keep a key that is not Extractable")
+        default:
+            return
+        }
+    }
+
     /// The lifecycle dates a client may change only in some states (KMIP 1.4 §3.24 and §3.27).
     /// Refused with Permission Denied (SKLC-M-3) even when the new value equals the old one: the
     /// attempt is what the state forbids.
@@ -62,7 +78,7 @@ enum AttributePolicy {
         var counts: [String: Int32] = [:]
         var prepared: [Attribute] = []
         for attribute in attributes {
-            try check(attribute.name, may: .set)
+            try check(attribute, may: .set)
             let index = counts[attribute.name, default: 0]
             if index > 0, !isMultiInstance(attribute.name) {
                 throw OperationError.invalidField("\(attribute.name) may appear only once")

@@ -71,4 +71,32 @@ import Testing
         #expect(!old.attributes.contains { $0.name == "Random Number Generator" })
         #expect(old.attributes.contains { $0.name == "Digest" })
     }
+
+    @Test func keysMayLeaveUnwrappedAndAKeyThatMayNotIsRefused() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        #expect(try await fixture.attribute(.sensitive, of: identifier).value == .boolean(false))
+        #expect(try await fixture.attribute(.alwaysSensitive, of: identifier).value == .boolean(false))
+        #expect(try await fixture.attribute(.extractable, of: identifier).value == .boolean(true))
+        #expect(try await fixture.attribute(.neverExtractable, of: identifier).value == .boolean(false))
+        // A client that asks for a key never to leave unwrapped is told no, not handed it anyway.
+        let sensitive = try await fixture.send([.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)),
+            Attribute(name: .sensitive, value: .boolean(true)),
+        ])))])
+        #expect(sensitive.batchItems.first?.resultReason == .featureNotSupported)
+        let modified = try await fixture.fail(.modifyAttribute(ModifyAttributeRequest(
+            uniqueIdentifier: identifier, attribute: Attribute(name: .extractable, value: .boolean(false)))))
+        #expect(modified.resultReason == .featureNotSupported)
+        // Setting what it already is stays allowed; the server-kept flags are not the client's.
+        _ = try await fixture.succeed(.modifyAttribute(ModifyAttributeRequest(
+            uniqueIdentifier: identifier, attribute: Attribute(name: .sensitive, value: .boolean(false)))))
+        let always = try await fixture.fail(.modifyAttribute(ModifyAttributeRequest(
+            uniqueIdentifier: identifier, attribute: Attribute(name: .alwaysSensitive, value: .boolean(true)))))
+        #expect(always.resultReason == .permissionDenied)
+        guard case .get = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))) else {
+            Issue.record("Get failed")
+            return
+        }
+    }
 }

@@ -10,7 +10,7 @@ enum AddAttributeOperation: OperationHandler {
         let identifier = try batch.identifier(request.uniqueIdentifier)
         batch.objectIdentifier = identifier
         let name = request.attribute.name
-        try AttributePolicy.check(name, may: .set)
+        try AttributePolicy.check(request.attribute, may: .set)
         let multi = AttributePolicy.isMultiInstance(name)
         let attribute = request.attribute
         let after = try await environment.store(identifier) { store in

@@ -10,7 +10,7 @@ enum ModifyAttributeOperation: OperationHandler {
         let identifier = try batch.identifier(request.uniqueIdentifier)
         batch.objectIdentifier = identifier
         let name = request.attribute.name
-        try AttributePolicy.check(name, may: .modify)
+        try AttributePolicy.check(request.attribute, may: .modify)
         let index = request.attribute.effectiveIndex
         let value = request.attribute.value
         let after = try await environment.store(identifier) { store in
