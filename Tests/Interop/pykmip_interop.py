@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.request
 
 from kmip.core import enums
 from kmip.pie import client as pie_client
@@ -72,6 +73,34 @@ def wait_for(port, process):
     raise RuntimeError("kmipgw serve did not listen within 30 s")
 
 
+def metrics_are_counted(metrics_port, certificates):
+    with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10) as response:
+        assert response.status == 200, response.status
+        text = response.read().decode()
+    samples = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.rpartition(" ")
+            samples[name] = float(value)
+
+    def count(prefix, *labels):
+        return sum(v for k, v in samples.items() if k.startswith(prefix) and all(label in k for label in labels))
+
+    assert count("kmipgw_requests_total", 'operation="Create"', 'result="success"') >= 5, text
+    assert count("kmipgw_requests_total", 'operation="Get"', 'result="ItemNotFound"') >= 1, text
+    assert count("kmipgw_requests_total", 'operation="Destroy"', 'result="PermissionDenied"') >= 5, text
+    assert count("kmipgw_handshakes_refused_total", 'reason="not_registered"') >= 1, text
+    assert count("kmipgw_connections_total") >= 10, text
+    assert count("kmipgw_request_duration_seconds_count") >= 10, text
+    # Labels hold fixed names only: no material, no fingerprint, no client or adapter name.
+    assert bytes(range(32)).hex() not in text
+    for path in certificates:
+        der = subprocess.run(["openssl", "x509", "-in", path, "-outform", "DER"], check=True, capture_output=True).stdout
+        assert hashlib.sha256(der).hexdigest() not in text
+    for name in ["alice", "bob", "stranger", "interop"]:
+        assert name not in text, name
+
+
 def main():
     work = tempfile.mkdtemp(prefix="kmipgw-interop-")
     state = os.path.join(work, "state")
@@ -103,12 +132,16 @@ instances:
     port = free_port()
     server_cert = os.path.join(state, "server-cert.pem")
     audit = os.path.join(work, "audit.jsonl")
+    metrics_port = free_port()
     server = subprocess.Popen(
-        [KMIPGW, "serve", "--state", state, "--listen", f"127.0.0.1:{port}", "--audit-log", audit],
+        [KMIPGW, "serve", "--state", state, "--listen", f"127.0.0.1:{port}", "--audit-log", audit,
+         "--metrics-listen", f"127.0.0.1:{metrics_port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         wait_for(port, server)
         suite(port, server_cert, (alice_cert, alice_key), (bob_cert, bob_key), (stranger_cert, stranger_key), audit)
+        check("the metrics endpoint counts what happened and names no one",
+              lambda: metrics_are_counted(metrics_port, [alice_cert, bob_cert, stranger_cert]))
         reload_suite(port, server_cert, state, work, config, (alice_cert, alice_key), (bob_cert, bob_key))
     finally:
         server.terminate()
