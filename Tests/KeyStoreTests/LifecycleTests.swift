@@ -138,6 +138,21 @@ struct LifecycleTests {
         #expect(throws: KeyStoreError.self) { try deactivated.setDeactivationDate(5, at: now) }
     }
 
+    @Test("a compromise without an occurrence date dates it from the Initial Date")
+    func compromiseOccurrenceDefaultsToTheInitialDate() async throws {
+        let fixture = try await StoreFixture.make()
+        let key = try await fixture.createKey(name: "k")
+        let created = try state(fixture, key).dates.initial
+        fixture.clock.advance(100)
+        try await fixture.store.revoke(
+            key.uniqueIdentifier, adapterID: fixture.adapterID, reason: RevocationReason(code: .keyCompromise),
+            compromiseOccurrenceDate: nil)
+        let read = try state(fixture, key)
+        #expect(read.state == .compromised)
+        #expect(read.dates.compromise == fixture.clock.now)
+        #expect(read.dates.compromiseOccurrence == created)
+    }
+
     @Test("a refused transition through the store changes nothing")
     func refusedThroughStore() async throws {
         let fixture = try await StoreFixture.make()

@@ -58,7 +58,7 @@ struct ObjectLifecycle: Hashable, Sendable {
     }
 
     /// Revoke: Key Compromise / CA Compromise → Compromised (or Destroyed Compromised) with the
-    /// Compromise Date and Compromise Occurrence Date; any other reason: Active → Deactivated
+    /// Compromise Date and Compromise Occurrence Date (the Initial Date unless given); any other reason: Active → Deactivated
     /// with the Deactivation Date.
     mutating func revoke(
         reason: RevocationReason, compromiseOccurrence: Int64?, at now: Int64
@@ -75,7 +75,8 @@ struct ObjectLifecycle: Hashable, Sendable {
                 throw Self.refused("Revoke", state, "the object is already compromised")
             }
             dates.compromise = now
-            dates.compromiseOccurrence = compromiseOccurrence ?? now
+            // KMIP 1.4 §4.20: without one in the request, the occurrence SHOULD be the Initial Date.
+            dates.compromiseOccurrence = compromiseOccurrence ?? dates.initial
         } else {
             guard state == .active else {
                 throw Self.refused(

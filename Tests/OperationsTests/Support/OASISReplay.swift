@@ -9,9 +9,11 @@ import TestSupport
 ///
 /// What the reference server chose is not compared literally: `$UNIQUE_IDENTIFIER_n` binds to
 /// the identifier this server returns and must stay the same afterwards; `$NOW` dates match
-/// within a few minutes; digests and key material must have the reference length (their bytes
-/// depend on the random key); Vendor Identification and Result Message may say anything; the
-/// attributes of a response may come in any order. Everything else must be equal.
+/// within five minutes; digests and key material must have the reference length (their bytes
+/// depend on the random key); Vendor Identification, Result Message and the Query lists may say
+/// anything; Located Items may be left out (KMIP 1.4 §4.9); attributes and Get Attribute List
+/// names may come in any order; a Random Number Generator must be there but may describe another
+/// generator; a Get Attributes for every attribute may return more. Everything else must be equal.
 struct OASISReplay {
     /// One request of the file, what came back, and how it differs from the file's response.
     struct Step {
