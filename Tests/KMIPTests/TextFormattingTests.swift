@@ -12,6 +12,13 @@ import Testing
         #expect(ISO8601Seconds.format(seconds) == expected)
     }
 
+    @Test(arguments: ["", "plain ascii 0123", "é and ✓", "\u{7F}", "end\\", "\"start", "a\u{0}b", "tab\there"])
+    func everyStringIsAJSONStringThatDecodesBackToItself(text: String) throws {
+        let line = TTLVText.jsonStringLiteral(text)
+        #expect(try JSONDecoder().decode(String.self, from: Data(line.utf8)) == text)
+        #expect(!line.dropFirst().dropLast().unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+    }
+
     @Test func stringsAreEscaped() throws {
         let line = TTLVText.jsonStringLiteral("quote \" backslash \\ newline \n tab \t bell \u{7} é")
         let decoded = try JSONDecoder().decode(String.self, from: Data(line.utf8))

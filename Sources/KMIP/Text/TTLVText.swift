@@ -125,6 +125,12 @@ public enum TTLVText {
     /// needs an escape is ASCII, and UTF-8 never uses ASCII bytes inside a multi-byte sequence.
     public static func appendJSONStringLiteral(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Audit lines are mostly plain ASCII names and hex: copy those in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

@@ -159,7 +159,7 @@ struct BenchWorkload: Sendable {
     private func exchange(_ connection: KMIPClientConnection, _ request: ByteBuffer) async -> Outcome {
         do {
             let bytes = try await connection.sendRaw(request)
-            return kind == .echo ? .success(nil) : Self.check(bytes, locate: kind == .locate)
+            return kind == .echo ? .success(nil) : Self.checkStatus(bytes, locate: kind == .locate)
         } catch {
             return .failure(Self.transportKind(error))
         }
@@ -235,6 +235,28 @@ struct BenchWorkload: Sendable {
             return .failure("Locate found nothing")
         }
         return .success(response)
+    }
+
+    /// The same verdict as ``check(_:locate:)`` without building the model, for the persistent
+    /// workloads that need nothing from the answer: the bytes must decode as TTLV into a Response
+    /// Message whose every Batch Item says Success (and a Locate's names an object).
+    private static func checkStatus(_ bytes: ByteBuffer, locate: Bool) -> Outcome {
+        guard let message = try? TTLVDecoder().decode(bytes), message.tag == .responseMessage else {
+            return .failure("invalid response")
+        }
+        let items = message.children(.batchItem)
+        guard !items.isEmpty else { return .failure("no batch items") }
+        for item in items {
+            guard case .enumeration(let status)? = item.child(.resultStatus)?.value else { return .failure("invalid response") }
+            guard status == ResultStatus.success.rawValue else {
+                if case .enumeration(let reason)? = item.child(.resultReason)?.value { return .failure("\(ResultReason(rawValue: reason))") }
+                return .failure("\(ResultStatus(rawValue: status))")
+            }
+        }
+        if locate, items[0].child(.responsePayload)?.child(.uniqueIdentifier) == nil {
+            return .failure("Locate found nothing")
+        }
+        return .success(nil)
     }
 
     /// A transport failure by kind: the client error code, or the error's type.

@@ -7,6 +7,7 @@ import KeyStore
 import Logging
 import Metrics
 import NIOCore
+import NIOPosix
 import NIOSSL
 import Operations
 import Prometheus
@@ -64,7 +65,17 @@ struct Serve: AsyncParsableCommand {
         valueName: "host:port"))
     var metricsListen: String?
 
+    @Option(help: ArgumentHelp(
+        "Event-loop threads for TLS and framing; requests are answered on Swift's concurrency pool, which uses every core. Default: half the cores, at least 1.",
+        valueName: "n"))
+    var eventLoops: Int?
+
+    /// Half the cores: TLS on the loops and request handling on the concurrency pool then do not
+    /// fight over the same cores (docs/performance.md has the measurement).
+    static var defaultEventLoops: Int { max(1, System.coreCount / 2) }
+
     func validate() throws {
+        if let eventLoops, eventLoops < 1 { throw ValidationError("--event-loops must be at least 1 (got \(eventLoops))") }
         guard Self.parseListen(listen) != nil else {
             throw ValidationError("--listen must be host:port, for example 127.0.0.1:5696 (got \(listen))")
         }
@@ -107,10 +118,11 @@ struct Serve: AsyncParsableCommand {
         let processor = RequestProcessor(
             store: stateStore, policy: ServerPolicy(protocolVersions: versions), maximumMessageSize: maxMessageSize)
         let configuration = try stateStore.configuration()
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops ?? Self.defaultEventLoops)
         let server = try KMIPServer(
             configuration: serverConfiguration, registry: RegistryLoader.registry(from: configuration),
-            handler: GatewayHandler(processor: processor, audit: audit, metricsFactory: metricsFactory), logger: logger,
-            metricsFactory: metricsFactory)
+            handler: GatewayHandler(processor: processor, audit: audit, metricsFactory: metricsFactory),
+            eventLoopGroup: loops, logger: logger, metricsFactory: metricsFactory)
         let reload = ReloadService(store: stateStore, server: server, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
@@ -137,6 +149,7 @@ struct Serve: AsyncParsableCommand {
         defer { announce.cancel() }
         try await group.run()
         stateStore.close()
+        try? await loops.shutdownGracefully()
     }
 
     /// With `--metrics-listen`: bootstraps the process's `MetricsSystem` with a Prometheus
