@@ -13,19 +13,13 @@ enum ServerAttributes {
         case registered
     }
 
-    /// Digest for every key (§3.17: it always has a value when there is key material), and the
-    /// export policy kmipgw keeps (§3.47–3.50: not Sensitive, Extractable, and so never always
-    /// sensitive nor never extractable); for a generated key also Original Creation Date (§3.43)
-    /// and Random Number Generator (§3.44). What the client gave is kept, not repeated.
+    /// Digest for every key (§3.17: it always has a value when there is key material); for a
+    /// generated key also Original Creation Date (§3.43) and Random Number Generator (§3.44),
+    /// unless the client gave them. (The export policy, Sensitive and the like, is the same for
+    /// every key: the store reports it without storing it.)
     static func forNewKey(material: [UInt8], origin: Origin, given: [Attribute], now: Date) -> [Attribute] {
         let names = Set(given.map(\.name))
         var attributes = [Attribute(.digest, digest(of: material))]
-        let policy: [(AttributeName, Bool)] = [
-            (.sensitive, false), (.alwaysSensitive, false), (.extractable, true), (.neverExtractable, false),
-        ]
-        for (name, value) in policy where !names.contains(name.rawValue) {
-            attributes.append(Attribute(name: name, value: .boolean(value)))
-        }
         guard origin == .generated else { return attributes }
         if !names.contains(AttributeName.originalCreationDate.rawValue) {
             attributes.append(Attribute(name: .originalCreationDate, value: .dateTime(Int64(now.timeIntervalSince1970))))

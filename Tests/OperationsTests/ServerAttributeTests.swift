@@ -99,4 +99,16 @@ import Testing
             return
         }
     }
+
+    @Test func locateByTheExportPolicyFindsEveryKeyOrNone() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey(name: "policy")
+        func locate(_ attributes: [Attribute]) async throws -> [String] {
+            guard case .locate(let found) = try await fixture.succeed(.locate(LocateRequest(attributes: attributes))) else { return [] }
+            return found.uniqueIdentifiers
+        }
+        #expect(try await locate([Attribute(name: .extractable, value: .boolean(true)), Attribute(.name, Name("policy"))]) == [identifier])
+        #expect(try await locate([Attribute(name: .sensitive, value: .boolean(true))]) == [])
+        #expect(try await locate([Attribute(name: .neverExtractable, value: .boolean(true))]) == [])
+    }
 }

@@ -27,6 +27,11 @@ struct BlindIndex: Sendable {
         return Array(HMAC<SHA256>.authenticationCode(for: input, using: key).prefix(16))
     }
 
+    static let unindexed: Set<String> = [
+        AttributeName.revocationReason.rawValue, AttributeName.randomNumberGenerator.rawValue,
+        AttributeName.originalCreationDate.rawValue,
+    ]
+
     /// The bytes that identify a value: a Name's text (its Name Type does not matter for a
     /// match, as in most KMIP servers), otherwise the TTLV encoding of the value. Matching is
     /// exact: no case folding or Unicode normalisation, as KMIP compares values byte for byte.
@@ -35,7 +40,8 @@ struct BlindIndex: Sendable {
             guard let name = try? attribute.decodedValue(as: Name.self) else { return nil }
             return Array(name.value.utf8)
         }
-        if attribute.name == AttributeName.revocationReason.rawValue { return nil }
+        // Set by the server, never searched for by equality; a Locate naming them is refused.
+        if Self.unindexed.contains(attribute.name) { return nil }
         return TTLVItem(.attributeValue, attribute.value).encodedBytes
     }
 }

@@ -17,6 +17,8 @@ public struct LocateQuery: Sendable {
     public var dateRanges: [(field: LifecycleDateField, range: ClosedRange<Int64>)]
     /// Attributes (Name, Object Group, custom…) that must all be present with exactly these values.
     public var attributes: [Attribute]
+    /// A filter no object passes (an export policy no kmipgw key has).
+    public var matchesNothing = false
     /// Results to skip (Offset Items).
     public var offset: Int
     /// At most this many results (Maximum Items); `nil`: all.
@@ -69,6 +71,9 @@ public struct LocateQuery: Sendable {
                 uniqueIdentifier = identifier
             } else if name == AttributeName.uniqueIdentifier.rawValue || name == AttributeName.revocationReason.rawValue {
                 throw KeyStoreError(.invalidAttribute, "Locate cannot match on \(name)")
+            } else if let policy = StoredAttributes.exportPolicy.first(where: { $0.name.rawValue == name }) {
+                // Every key has the same export policy: it matches all of them or none.
+                if value != .boolean(policy.value) { matchesNothing = true }
             } else if StoredAttributes.clearNames.contains(name) {
                 throw KeyStoreError(.invalidAttribute, "\(name) has the wrong type for Locate")
             } else {

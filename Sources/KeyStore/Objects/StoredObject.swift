@@ -19,8 +19,8 @@ public struct StoredObject: Sendable {
     /// Revocation Reason…), as stored sealed.
     public var attributes: [Attribute]
 
-    /// The object's attributes as KMIP reports them: the lifecycle fields followed by the
-    /// stored ones. Attributes that have no value (an unset date) are absent.
+    /// The object's attributes as KMIP reports them: the lifecycle fields, the export policy
+    /// every key shares, then the stored ones. Attributes that have no value (an unset date) are absent.
     public var allAttributes: [Attribute] {
         var result: [Attribute] = [
             Attribute(.uniqueIdentifier, uniqueIdentifier),
@@ -42,6 +42,9 @@ public struct StoredObject: Sendable {
         ]
         for (name, date) in dated {
             if let date { result.append(Attribute(name: name, value: .dateTime(date))) }
+        }
+        for (name, value) in StoredAttributes.exportPolicy {
+            result.append(Attribute(name: name, value: .boolean(value)))
         }
         return result + attributes
     }

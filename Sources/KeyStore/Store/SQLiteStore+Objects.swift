@@ -198,6 +198,7 @@ extension SQLiteStore {
             }
             conditions.append(text)
         }
+        if query.matchesNothing { return [] }
         var tags: [[UInt8]] = []
         for attribute in query.attributes {
             guard let tag = blindIndex.tag(adapterID: adapterID, attribute: attribute) else {
@@ -339,7 +340,7 @@ extension SQLiteStore {
             try body(&after)
             if after == before { return before }
             // Server-managed attributes must come back as they were.
-            let managed = StoredAttributes.serverOnlyNames.union([
+            let managed = StoredAttributes.serverOnlyNames.union(StoredAttributes.exportPolicyNames).union([
                 AttributeName.cryptographicAlgorithm.rawValue, AttributeName.cryptographicLength.rawValue,
                 AttributeName.cryptographicUsageMask.rawValue,
             ])
