@@ -58,8 +58,8 @@ struct ObjectLifecycle: Hashable, Sendable {
     }
 
     /// Revoke: Key Compromise / CA Compromise → Compromised (or Destroyed Compromised) with the
-    /// Compromise Date and Compromise Occurrence Date (the Initial Date unless given); any other reason: Active → Deactivated
-    /// with the Deactivation Date.
+    /// Compromise Date and Compromise Occurrence Date (the Initial Date unless given); any other
+    /// reason: Active → Deactivated with the Deactivation Date.
     mutating func revoke(
         reason: RevocationReason, compromiseOccurrence: Int64?, at now: Int64
     ) throws(KeyStoreError) {
