@@ -12,9 +12,7 @@ import Testing
 /// Where kmipgw answers differently on purpose, the difference is declared below with its
 /// reason, and the test checks that the answer is exactly that and nothing else.
 @Suite struct OASISReplayTests {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("KMIPTests/Vectors/oasis")
+    static let directory = OASISReplay.vectorDirectory
 
     /// Cases of one series build on each other (TL-M-3 finds what TL-M-2 made), so a series
     /// runs in order against one server.

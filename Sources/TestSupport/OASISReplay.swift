@@ -2,7 +2,6 @@ import Foundation
 import KMIP
 import NIOCore
 import TTLV
-import TestSupport
 
 /// Replays an OASIS KMIP test case (the profiles' XML files) against a request processor and
 /// compares every response with the file's, the way a conformance harness does.
@@ -14,27 +13,27 @@ import TestSupport
 /// anything; Located Items may be left out (KMIP 1.4 §4.9); attributes and Get Attribute List
 /// names may come in any order; a Random Number Generator must be there but may describe another
 /// generator; a Get Attributes for every attribute may return more. Everything else must be equal.
-struct OASISReplay {
+public struct OASISReplay {
     /// One request of the file, what came back, and how it differs from the file's response.
-    struct Step {
-        var index: Int
-        var operations: [String]
-        var response: TTLVItem
-        var differences: [String]
+    public struct Step: Sendable {
+        public var index: Int
+        public var operations: [String]
+        public var response: TTLVItem
+        public var differences: [String]
     }
 
-    private(set) var bound: [String: String] = [:]
-    let now: Int64
+    public private(set) var bound: [String: String] = [:]
+    public let now: Int64
     /// Set while comparing the answer to a Get Attributes that asked for every attribute: the
     /// reference server's list is then an example, and more attributes are not a difference.
     private var everyAttributeAsked = false
 
-    init(now: Date = Date()) {
+    public init(now: Date = Date()) {
         self.now = Int64(now.timeIntervalSince1970)
     }
 
     /// Sends each request of `file` through `send` and compares each answer with the file's.
-    mutating func run(_ file: URL, send: (ByteBuffer) async throws -> ByteBuffer) async throws -> [Step] {
+    public mutating func run(_ file: URL, send: (ByteBuffer) async throws -> ByteBuffer) async throws -> [Step] {
         let messages = try KMIPXMLReader(now: now).messages(in: Data(contentsOf: file))
         // Each file numbers its own objects from $UNIQUE_IDENTIFIER_0.
         bound = [:]
@@ -103,6 +102,12 @@ struct OASISReplay {
 
     /// Children are compared tag by tag in order, except Attributes (any order) and the lists a
     /// Query answer holds (the reference server's own operations and object types).
+    /// The OASIS test-case files kept with the KMIP tests, found from this source file (tests run
+    /// in a checkout).
+    public static let vectorDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Tests/KMIPTests/Vectors/oasis")
+
     private mutating func compareChildren(
         _ wanted: [TTLVItem], _ got: [TTLVItem], parent: Tag, path: String, into differences: inout [String]
     ) {
