@@ -1,4 +1,5 @@
 import KMIP
+import KeyStore
 import TTLV
 
 /// What a client may do with each attribute (KMIP 1.4 §3 and the custom-attribute rules):
@@ -30,40 +31,28 @@ enum AttributePolicy {
         }
     }
 
-    /// ``check(_:may:)`` for the name, then the values kmipgw cannot honour: it serves keys only
-    /// unwrapped over mutual TLS, so a key that may not leave the server in the clear (Sensitive
-    /// true, Extractable false; KMIP 1.4 §3.47, §3.49) could never be used, and is refused
-    /// rather than handed out against the client's wish.
+    /// ``check(_:may:)`` for the name, then the value: kmipgw serves keys only unwrapped over
+    /// mutual TLS (``StoredObject/exportPolicy``), so a key that may not leave the server in the
+    /// clear (Sensitive true, Extractable false) could never be used, and is refused rather than
+    /// handed out against the client's wish.
     static func check(_ attribute: Attribute, may action: Action) throws(OperationError) {
         try check(attribute.name, may: action)
-        switch (attribute.name, attribute.value) {
-        case (AttributeName.sensitive.rawValue, .boolean(true)):
-            throw OperationError(.featureNotSupported, "kmipgw serves keys unwrapped only; it cannot keep a Sensitive key")
-        case (AttributeName.extractable.rawValue, .boolean(false)):
-            throw OperationError(.featureNotSupported, "kmipgw serves keys unwrapped only; it cannot keep a key that is not Extractable")
-        default:
-            return
-        }
+        guard let policy = StoredObject.exportPolicy.first(where: { $0.name.rawValue == attribute.name }),
+            attribute.value != .boolean(policy.value)
+        else { return }
+        throw OperationError(
+            .featureNotSupported, "every kmipgw key has \(attribute.name) \(policy.value): it serves keys unwrapped only")
     }
 
-    /// The lifecycle dates a client may change only in some states (KMIP 1.4 §3.24 and §3.27).
-    /// Refused with Permission Denied (SKLC-M-3) even when the new value equals the old one: the
-    /// attempt is what the state forbids.
-    static func checkState(toModify name: String, of attributes: [Attribute]) throws(OperationError) {
-        let allowed: [State]
-        switch name {
-        case AttributeName.activationDate.rawValue: allowed = [.preActive]
-        case AttributeName.deactivationDate.rawValue: allowed = [.preActive, .active]
-        default: return
-        }
-        guard let attribute = attributes.first(where: { $0.name == AttributeName.state.rawValue }),
+    /// The store's rule for the lifecycle dates a client may change only in some states (KMIP
+    /// 1.4 §3.24, §3.27), applied before the change: the store sees no change when the new value
+    /// equals the old one, but the attempt is what the state forbids (SKLC-M-3).
+    static func checkState(toModify name: String, of attributes: [Attribute]) throws(KeyStoreError) {
+        guard let field = LifecycleDateField(attributeName: name),
+            let attribute = attributes.first(where: { $0.name == AttributeName.state.rawValue }),
             case .enumeration(let raw) = attribute.value
         else { return }
-        let state = State(rawValue: raw)
-        guard allowed.contains(state) else {
-            let states = allowed.map { "\($0)" }.joined(separator: " or ")
-            throw OperationError(.permissionDenied, "\(name) can change only while the object is \(states); it is \(state)")
-        }
+        try field.checkClientMayChange(in: State(rawValue: raw))
     }
 
     /// Whether several instances of `name` may exist.

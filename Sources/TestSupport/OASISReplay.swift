@@ -100,14 +100,14 @@ public struct OASISReplay {
         }
     }
 
-    /// Children are compared tag by tag in order, except Attributes (any order) and the lists a
-    /// Query answer holds (the reference server's own operations and object types).
     /// The OASIS test-case files kept with the KMIP tests, found from this source file (tests run
     /// in a checkout).
     public static let vectorDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Tests/KMIPTests/Vectors/oasis")
 
+    /// Children are compared tag by tag in order, except Attributes (any order) and the lists a
+    /// Query answer holds (the reference server's own operations and object types).
     private mutating func compareChildren(
         _ wanted: [TTLVItem], _ got: [TTLVItem], parent: Tag, path: String, into differences: inout [String]
     ) {
@@ -152,30 +152,27 @@ public struct OASISReplay {
         var remaining = actual
         for item in expected {
             let label = "\(path)[\(attributeName(item))]"
-            // The best candidate is the one with the same name; compare it to report why it differs.
-            guard let index = remaining.firstIndex(where: { attributeName($0) == attributeName(item) }) else {
+            let sameName = remaining.indices.filter { attributeName(remaining[$0]) == attributeName(item) }
+            guard let first = sameName.first else {
                 differences.append("\(label): missing")
                 continue
             }
-            var mismatch: [String] = []
-            compare(item, remaining[index], path: label, into: &mismatch)
-            if !mismatch.isEmpty,
-               let other = remaining.indices.first(where: { $0 != index && attributeName(remaining[$0]) == attributeName(item) && matches(item, remaining[$0]) }) {
-                remaining.remove(at: other)
-                continue
-            }
-            differences += mismatch
-            remaining.remove(at: index)
+            // Instances of one attribute (Names, Links…) may come in any order: take the one that
+            // matches, else report the differences from the first.
+            let chosen = sameName.first { matches(item, remaining[$0]) } ?? first
+            compare(item, remaining[chosen], path: label, into: &differences)
+            remaining.remove(at: chosen)
         }
         for extra in remaining where !everyAttributeAsked {
             differences.append("\(path)[\(attributeName(extra))]: not in the reference response")
         }
     }
 
+    /// Whether `actual` matches `expected`, without binding any placeholder.
     private func matches(_ expected: TTLVItem, _ actual: TTLVItem) -> Bool {
-        var copy = self
+        var trial = self
         var differences: [String] = []
-        copy.compare(expected, actual, path: "", into: &differences)
+        trial.compare(expected, actual, path: "", into: &differences)
         return differences.isEmpty
     }
 

@@ -111,9 +111,7 @@ struct ObjectLifecycle: Hashable, Sendable {
     /// in the future activates the object.
     mutating func setActivationDate(_ date: Int64?, at now: Int64) throws(KeyStoreError) {
         settle(at: now)
-        guard state == .preActive else {
-            throw Self.refused("Modify Attribute", state, "the Activation Date can change only while Pre-Active")
-        }
+        try LifecycleDateField.activation.checkClientMayChange(in: state)
         dates.activation = date
         dates.lastChange = now
         settle(at: now)
@@ -122,10 +120,7 @@ struct ObjectLifecycle: Hashable, Sendable {
     /// A client changes the Deactivation Date: only while Pre-Active or Active (§3.27).
     mutating func setDeactivationDate(_ date: Int64?, at now: Int64) throws(KeyStoreError) {
         settle(at: now)
-        guard state == .preActive || state == .active else {
-            throw Self.refused(
-                "Modify Attribute", state, "the Deactivation Date can change only while Pre-Active or Active")
-        }
+        try LifecycleDateField.deactivation.checkClientMayChange(in: state)
         dates.deactivation = date
         dates.lastChange = now
         settle(at: now)

@@ -71,7 +71,7 @@ public struct LocateQuery: Sendable {
                 uniqueIdentifier = identifier
             } else if name == AttributeName.uniqueIdentifier.rawValue || name == AttributeName.revocationReason.rawValue {
                 throw KeyStoreError(.invalidAttribute, "Locate cannot match on \(name)")
-            } else if let policy = StoredAttributes.exportPolicy.first(where: { $0.name.rawValue == name }) {
+            } else if let policy = StoredObject.exportPolicy.first(where: { $0.name.rawValue == name }) {
                 // Every key has the same export policy: it matches all of them or none.
                 if value != .boolean(policy.value) { matchesNothing = true }
             } else if StoredAttributes.clearNames.contains(name) {

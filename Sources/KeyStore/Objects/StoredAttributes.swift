@@ -21,12 +21,7 @@ struct StoredAttributes: Sendable {
             .compromiseOccurrenceDate, .destroyDate, .lastChangeDate,
         ].map(\.rawValue)).union(exportPolicyNames)
 
-    /// kmipgw's export policy (KMIP 1.4 §3.47–3.50), the same for every key: it serves keys
-    /// unwrapped over mutual TLS and does nothing else with them. Reported, never stored.
-    static let exportPolicy: [(name: AttributeName, value: Bool)] = [
-        (.sensitive, false), (.alwaysSensitive, false), (.extractable, true), (.neverExtractable, false),
-    ]
-    static let exportPolicyNames: Set<String> = Set(exportPolicy.map(\.name.rawValue))
+    static let exportPolicyNames: Set<String> = Set(StoredObject.exportPolicy.map(\.name.rawValue))
 
     /// Attributes only the server sets: refused in a client's create template.
     static let serverOnlyNames: Set<String> = Set(
@@ -60,7 +55,7 @@ struct StoredAttributes: Sendable {
                 activationDate = date
             } else if name == AttributeName.deactivationDate.rawValue, case .dateTime(let date) = value {
                 deactivationDate = date
-            } else if let policy = Self.exportPolicy.first(where: { $0.name.rawValue == name }) {
+            } else if let policy = StoredObject.exportPolicy.first(where: { $0.name.rawValue == name }) {
                 // Saying what is so anyway is fine; asking for anything else is not possible here.
                 guard value == .boolean(policy.value) else {
                     throw KeyStoreError(.invalidAttribute, "every kmipgw key has \(name) \(policy.value)")

@@ -19,6 +19,12 @@ public struct StoredObject: Sendable {
     /// Revocation Reason…), as stored sealed.
     public var attributes: [Attribute]
 
+    /// kmipgw's export policy (KMIP 1.4 §3.47–3.50), the same for every key: it serves keys
+    /// unwrapped over mutual TLS and does nothing else with them. Reported, never stored.
+    public static let exportPolicy: [(name: AttributeName, value: Bool)] = [
+        (.sensitive, false), (.alwaysSensitive, false), (.extractable, true), (.neverExtractable, false),
+    ]
+
     /// The object's attributes as KMIP reports them: the lifecycle fields, the export policy
     /// every key shares, then the stored ones. Attributes that have no value (an unset date) are absent.
     public var allAttributes: [Attribute] {
@@ -43,7 +49,7 @@ public struct StoredObject: Sendable {
         for (name, date) in dated {
             if let date { result.append(Attribute(name: name, value: .dateTime(date))) }
         }
-        for (name, value) in StoredAttributes.exportPolicy {
+        for (name, value) in Self.exportPolicy {
             result.append(Attribute(name: name, value: .boolean(value)))
         }
         return result + attributes
