@@ -92,6 +92,18 @@ EXTRA_TAG_ENUMS = {
 }
 
 
+# Where PyKMIP's member name is not the specification's: (enumeration, PyKMIP name) -> spec name.
+# KMIP 1.4 §9.1.3.2.12 calls Object Type 8 "Opaque Object" (the OASIS XML test cases write
+# `OpaqueObject`); PyKMIP calls it OPAQUE_DATA.
+SPEC_NAMES = {
+    ("ObjectType", "OPAQUE_DATA"): "OPAQUE_OBJECT",
+}
+
+
+def spec_name(enum_name, member):
+    return SPEC_NAMES.get((enum_name, member.name), member.name)
+
+
 def enum_python_name(swift_name):
     return swift_name
 
@@ -154,11 +166,11 @@ def main():
         body.append("    }")
         body.append("")
         for m in members:
-            body.append(f"    public static let {swift_identifier(m.name)} = {swift_name}(rawValue: 0x{m.value:08X})")
+            body.append(f"    public static let {swift_identifier(spec_name(swift_name, m))} = {swift_name}(rawValue: 0x{m.value:08X})")
         body.append("")
         body.append("    public static let names: [UInt32: String] = [")
         for m in members:
-            body.append(f"        0x{m.value:08X}: \"{display_name(m.name)}\",")
+            body.append(f"        0x{m.value:08X}: \"{display_name(spec_name(swift_name, m))}\",")
         body.append("    ]")
         body.append("}")
         write(os.path.join(OUT, "Enumerations", f"{swift_name}.swift"), "\n".join(body) + "\n")

@@ -21,7 +21,7 @@ public struct ObjectType: KMIPEnumeration {
     public static let splitKey = ObjectType(rawValue: 0x00000005)
     public static let template = ObjectType(rawValue: 0x00000006)
     public static let secretData = ObjectType(rawValue: 0x00000007)
-    public static let opaqueData = ObjectType(rawValue: 0x00000008)
+    public static let opaqueObject = ObjectType(rawValue: 0x00000008)
     public static let pgpKey = ObjectType(rawValue: 0x00000009)
     public static let certificateRequest = ObjectType(rawValue: 0x0000000A)
 
@@ -33,7 +33,7 @@ public struct ObjectType: KMIPEnumeration {
         0x00000005: "SplitKey",
         0x00000006: "Template",
         0x00000007: "SecretData",
-        0x00000008: "OpaqueData",
+        0x00000008: "OpaqueObject",
         0x00000009: "PGPKey",
         0x0000000A: "CertificateRequest",
     ]
