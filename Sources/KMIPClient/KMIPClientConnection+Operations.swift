@@ -50,8 +50,10 @@ extension KMIPClientConnection {
     }
 
     /// Get an object (its key material in `format`, or the server's default).
-    public func get(_ identifier: String, format: KeyFormatType? = nil) async throws -> GetResponse {
-        let payload = try await perform(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: format)))
+    public func get(
+        _ identifier: String, format: KeyFormatType? = nil, wrapping: KeyWrappingSpecification? = nil
+    ) async throws -> GetResponse {
+        let payload = try await perform(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: format, keyWrappingSpecification: wrapping)))
         guard case .get(let response) = payload else { throw unexpected(payload) }
         return response
     }

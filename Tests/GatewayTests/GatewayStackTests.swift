@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Gateway
 import KMIP
@@ -115,6 +116,43 @@ import Testing
                 do {
                     _ = try await connection.get(id)
                     Issue.record("bob read alice's key")
+                } catch let error as KMIPClientError {
+                    #expect("\(error)".contains("ItemNotFound"))
+                }
+            }
+        }
+    }
+
+    @Test func aKeyWrappedOnGetUnwrapsToTheKeyAndOnlyTheOwnAdaptersKeysWrap() async throws {
+        let stack = try await Stack.make()
+        try await stack.run { port in
+            let bobsWrappingKey = try await stack.client(stack.bob, port: port).withConnection {
+                try await $0.createSymmetricKey(usage: [.wrapKey, .unwrapKey], activationDate: Date())
+            }
+            try await stack.client(stack.alice, port: port).withConnection { connection in
+                let wrappingKey = try await connection.createSymmetricKey(usage: [.wrapKey, .unwrapKey], activationDate: Date())
+                let target = try await connection.createSymmetricKey()
+                func wrap(by key: String) -> KeyWrappingSpecification {
+                    KeyWrappingSpecification(
+                        wrappingMethod: .encrypt,
+                        encryptionKeyInformation: EncryptionKeyInformation(
+                            uniqueIdentifier: key, cryptographicParameters: CryptographicParameters(blockCipherMode: .nistKeyWrap)),
+                        encodingOption: .noEncoding)
+                }
+                let wrapped = try await connection.get(target, wrapping: wrap(by: wrappingKey))
+                guard case .symmetricKey(let key) = wrapped.object, case .wrapped(let bytes) = key.keyBlock.keyValue,
+                    case .symmetricKey(let kek) = try await connection.get(wrappingKey).object,
+                    case .symmetricKey(let clear) = try await connection.get(target).object
+                else {
+                    Issue.record("no wrapped key")
+                    return
+                }
+                let unwrapped = try AES.KeyWrap.unwrap(bytes, using: SymmetricKey(data: try #require(kek.keyBlock.keyValue.keyBytes)))
+                #expect(unwrapped.withUnsafeBytes { Array($0) } == clear.keyBlock.keyValue.keyBytes)
+                #expect(key.keyBlock.keyWrappingData?.encryptionKeyInformation?.uniqueIdentifier == wrappingKey)
+                do {
+                    _ = try await connection.get(target, wrapping: wrap(by: bobsWrappingKey))
+                    Issue.record("alice's key was wrapped by bob's")
                 } catch let error as KMIPClientError {
                     #expect("\(error)".contains("ItemNotFound"))
                 }

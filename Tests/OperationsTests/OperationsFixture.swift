@@ -70,10 +70,13 @@ struct OperationsFixture {
     }
 
     /// Creates an AES key through KMIP and returns its identifier.
-    func createKey(length: Int32 = 256, name: String? = nil, extra: [Attribute] = [], as adapter: AdapterContext? = nil) async throws -> String {
+    func createKey(
+        length: Int32 = 256, name: String? = nil, usageMask: CryptographicUsageMask = [.encrypt, .decrypt], extra: [Attribute] = [],
+        as adapter: AdapterContext? = nil
+    ) async throws -> String {
         var attributes = [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, length),
-            Attribute(.cryptographicUsageMask, CryptographicUsageMask([.encrypt, .decrypt])),
+            Attribute(.cryptographicUsageMask, usageMask),
         ]
         if let name { attributes.append(Attribute(.name, Name(name))) }
         let payload = try await succeed(

@@ -25,7 +25,7 @@ extension ResultReason {
         case .attributeNotFound, .attributeInstanceNotFound, .objectNotFound, .keyValueNotPresent:
             return .itemNotFound
         case .wrongKeyLifecycleState, .objectDestroyed, .readOnlyAttribute, .attributeReadOnly, .notAuthorised,
-            .sensitive, .notExtractable, .attestationRequired, .attestationFailed:
+            .sensitive, .notExtractable, .attestationRequired, .attestationFailed, .incompatibleCryptographicUsageMask:
             return .permissionDenied
         case .invalidAttribute, .invalidAttributeValue, .invalidDataType, .numericRange, .unsupportedAttribute,
             .multiValuedAttribute, .attributeSingleValued, .unknownEnumeration, .unknownTag, .invalidObjectType,

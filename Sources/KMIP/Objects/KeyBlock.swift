@@ -9,12 +9,12 @@ public struct KeyBlock: KMIPStructure {
     public var keyValue: KeyValue
     public var cryptographicAlgorithm: CryptographicAlgorithm?
     public var cryptographicLength: Int32?
-    /// Present when the key value is wrapped; kept as received (this server does not wrap on Get).
-    public var keyWrappingData: TTLVItem?
+    /// Present when the key value is wrapped: by which key, and how.
+    public var keyWrappingData: KeyWrappingData?
 
     public init(
         keyFormatType: KeyFormatType, keyCompressionType: KeyCompressionType? = nil, keyValue: KeyValue,
-        cryptographicAlgorithm: CryptographicAlgorithm?, cryptographicLength: Int32?, keyWrappingData: TTLVItem? = nil
+        cryptographicAlgorithm: CryptographicAlgorithm?, cryptographicLength: Int32?, keyWrappingData: KeyWrappingData? = nil
     ) {
         self.keyFormatType = keyFormatType
         self.keyCompressionType = keyCompressionType
@@ -31,7 +31,7 @@ public struct KeyBlock: KMIPStructure {
         let valueItem = try reader.requireItem(.keyValue)
         self.cryptographicAlgorithm = try reader.optional(.cryptographicAlgorithm)
         self.cryptographicLength = try reader.optional(.cryptographicLength)
-        self.keyWrappingData = reader.optionalItem(.keyWrappingData)
+        self.keyWrappingData = try reader.optionalItem(.keyWrappingData).map(KeyWrappingData.init(ttlv:))
         try reader.finish()
         self.keyValue = try KeyValue(ttlv: valueItem, format: keyFormatType, wrapped: keyWrappingData != nil)
     }
@@ -42,7 +42,7 @@ public struct KeyBlock: KMIPStructure {
         children.append(keyValue.ttlv(version: version))
         children.append(.cryptographicAlgorithm, cryptographicAlgorithm)
         children.append(.cryptographicLength, cryptographicLength)
-        if let keyWrappingData { children.append(keyWrappingData) }
+        children.append(keyWrappingData, version: version)
         return .structure(Self.tag, children)
     }
 }

@@ -45,7 +45,8 @@ public enum KeyValue: Hashable, Sendable {
         }
     }
 
-    func ttlv(version: ProtocolVersion) -> TTLVItem {
+    /// The Key Value item; wrapping with the TTLV encoding option encrypts its encoding.
+    public func ttlv(version: ProtocolVersion) -> TTLVItem {
         switch self {
         case .material(let bytes, let attributes):
             return .structure(.keyValue, [TTLVItem(.keyMaterial, bytes)] + attributes.map { $0.ttlv(version: version) })

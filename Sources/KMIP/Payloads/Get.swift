@@ -8,14 +8,14 @@ public struct GetRequest: KMIPRequestPayload {
     public var uniqueIdentifier: String?
     public var keyFormatType: KeyFormatType?
     public var keyCompressionType: KeyCompressionType?
-    /// Kept as received; a server that does not wrap keys refuses it.
-    public var keyWrappingSpecification: TTLVItem?
+    /// Asks for the key wrapped (encrypted) by another key.
+    public var keyWrappingSpecification: KeyWrappingSpecification?
     /// KMIP 1.4.
     public var keyWrapType: KeyWrapType?
 
     public init(
         uniqueIdentifier: String? = nil, keyFormatType: KeyFormatType? = nil,
-        keyCompressionType: KeyCompressionType? = nil, keyWrappingSpecification: TTLVItem? = nil,
+        keyCompressionType: KeyCompressionType? = nil, keyWrappingSpecification: KeyWrappingSpecification? = nil,
         keyWrapType: KeyWrapType? = nil
     ) {
         self.uniqueIdentifier = uniqueIdentifier
@@ -31,7 +31,7 @@ public struct GetRequest: KMIPRequestPayload {
         self.keyFormatType = try reader.optional(.keyFormatType)
         self.keyWrapType = try reader.optional(.keyWrapType)
         self.keyCompressionType = try reader.optional(.keyCompressionType)
-        self.keyWrappingSpecification = reader.optionalItem(.keyWrappingSpecification)
+        self.keyWrappingSpecification = try reader.optionalItem(.keyWrappingSpecification).map(KeyWrappingSpecification.init(ttlv:))
         try reader.finish()
     }
 
@@ -43,7 +43,7 @@ public struct GetRequest: KMIPRequestPayload {
             children.append(.keyWrapType, keyWrapType)
         }
         children.append(.keyCompressionType, keyCompressionType)
-        if let keyWrappingSpecification { children.append(keyWrappingSpecification) }
+        children.append(keyWrappingSpecification, version: version)
         return .structure(Self.tag, children)
     }
 }
