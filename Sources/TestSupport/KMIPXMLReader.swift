@@ -9,7 +9,8 @@ import FoundationXML
 /// Reads the KMIP XML encoding used by the OASIS test cases into TTLV items.
 ///
 /// Test-only: `$NOW` and `$NOW±N` become `now` (± seconds), `$UNIQUE_IDENTIFIER_n` and other
-/// placeholders stay as text, so that the bytes built from a file are deterministic.
+/// placeholders stay as text, so that the bytes built from a file are deterministic. A Byte String
+/// placeholder (`$KEY_MATERIAL_n`: bytes the reference server chose) reads as ``placeholderBytes`` says.
 public struct KMIPXMLReader {
     struct Element {
         var name: String
@@ -25,11 +26,22 @@ public struct KMIPXMLReader {
         }
     }
 
+    /// What a Byte String placeholder such as `$KEY_MATERIAL_0` reads as.
+    public enum PlaceholderBytes: Sendable {
+        /// 32 zero bytes: a well-formed value, for decoding the messages.
+        case zeros
+        /// A Text String holding the placeholder's name, for a harness that binds it to the bytes a
+        /// server returns (``OASISReplay``).
+        case name
+    }
+
     /// What `$NOW` stands for, in seconds since 1970; fixed by default so that bytes are reproducible.
     public var now: Int64
+    public var placeholderBytes: PlaceholderBytes
 
-    public init(now: Int64 = 1_500_000_000) {
+    public init(now: Int64 = 1_500_000_000, placeholderBytes: PlaceholderBytes = .zeros) {
         self.now = now
+        self.placeholderBytes = placeholderBytes
     }
 
     /// The messages (RequestMessage / ResponseMessage elements) of a test-case file, in order.
@@ -109,6 +121,12 @@ public struct KMIPXMLReader {
         case .textString:
             return .textString(text)
         case .byteString:
+            if text.hasPrefix("$") {
+                switch placeholderBytes {
+                case .zeros: return .byteString(Array(repeating: 0, count: 32))
+                case .name: return .textString(text)
+                }
+            }
             guard let bytes = TTLVText.bytes(fromHex: text) else { throw fail() }
             return .byteString(bytes)
         case .dateTime:

@@ -9,7 +9,8 @@ import TTLV
 /// What the reference server chose is not compared literally: `$UNIQUE_IDENTIFIER_n` binds to
 /// the identifier this server returns and must stay the same afterwards; `$NOW` dates match
 /// within five minutes; digests and key material must have the reference length (their bytes
-/// depend on the random key); Vendor Identification, Result Message and the Query lists may say
+/// depend on the random key), and a Byte String placeholder such as `$KEY_MATERIAL_0` matches
+/// any bytes, the same each time; Vendor Identification, Result Message and the Query lists may say
 /// anything; Located Items may be left out (KMIP 1.4 §4.9); attributes and Get Attribute List
 /// names may come in any order; a Random Number Generator must be there but may describe another
 /// generator; a Get Attributes for every attribute may return more. Everything else must be equal.
@@ -34,7 +35,7 @@ public struct OASISReplay {
 
     /// Sends each request of `file` through `send` and compares each answer with the file's.
     public mutating func run(_ file: URL, send: (ByteBuffer) async throws -> ByteBuffer) async throws -> [Step] {
-        let messages = try KMIPXMLReader(now: now).messages(in: Data(contentsOf: file))
+        let messages = try KMIPXMLReader(now: now, placeholderBytes: .name).messages(in: Data(contentsOf: file))
         // Each file numbers its own objects from $UNIQUE_IDENTIFIER_0.
         bound = [:]
         var steps: [Step] = []
@@ -86,6 +87,14 @@ public struct OASISReplay {
                 if identifier != text { differences.append("\(path): expected \(placeholder) = \(identifier), got \(text)") }
             } else {
                 bound[placeholder] = text
+            }
+        case (.textString(let placeholder), .byteString(let bytes)) where placeholder.hasPrefix("$"):
+            // Bytes the reference server chose (`$KEY_MATERIAL_n`): any, but the same each time.
+            let hex = bytes.map { String(format: "%02x", $0) }.joined()
+            if let earlier = bound[placeholder] {
+                if earlier != hex { differences.append("\(path): expected \(placeholder) to be the bytes seen before") }
+            } else {
+                bound[placeholder] = hex
             }
         case (.textString, .textString) where [.vendorIdentification, .resultMessage].contains(expected.tag):
             break

@@ -13,7 +13,11 @@ import Testing
         let stack = try await GatewayStackTests.Stack.make()
         try await stack.run { port in
             var replay = OASISReplay()
-            for name in ["SKLC-M-1-14.xml", "SKLC-M-2-14.xml", "SKLC-M-3-14.xml", "SKFF-M-1-14.xml", "SKFF-M-5-14.xml", "SASED-M-1-14.xml"] {
+            let names = [
+                "SKLC-M-1-14.xml", "SKLC-M-2-14.xml", "SKLC-M-3-14.xml", "SKFF-M-1-14.xml", "SKFF-M-5-14.xml", "SKFF-M-6-14.xml", "SKFF-M-7-14.xml",
+                "SASED-M-1-14.xml", "AX-M-1-14.xml", "AX-M-2-14.xml",
+            ]
+            for name in names {
                 let connection = try await stack.client(stack.alice, port: port).connect()
                 let steps = try await replay.run(OASISReplay.vectorDirectory.appendingPathComponent(name)) { bytes in
                     try await connection.sendRaw(bytes)

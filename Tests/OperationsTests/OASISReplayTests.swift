@@ -32,7 +32,24 @@ import Testing
         case refused(ResultReason, because: String)
         /// The response lacks exactly these attributes (or attribute names).
         case lacks(Set<String>, because: String)
+        /// A Locate that succeeds and finds nothing, since what it looks for was never made.
+        case findsNothing(because: String)
     }
+
+    /// A case built on an object kmipgw refuses to make: the first step is refused, each Locate
+    /// finds nothing, and every other step is about an object that does not exist.
+    static func builtOnRefusal(
+        _ first: ResultReason, _ why: String, steps: Int, locates: Set<Int>
+    ) -> [Int: Divergence] {
+        let after = "it is about the object step 1 did not make"
+        var divergences: [Int: Divergence] = [1: .refused(first, because: why)]
+        for step in 2...steps {
+            divergences[step] = locates.contains(step) ? .findsNothing(because: after) : .refused(.itemNotFound, because: after)
+        }
+        return divergences
+    }
+
+    static let tripleDES = "kmipgw makes AES keys only, not Triple DES"
 
     static let notKept: Set<String> = ["Fresh", "Lease Time"]
     static let notKeptReason = """
@@ -43,10 +60,19 @@ import Testing
     static let divergences: [String: [Int: Divergence]] = [
         "CS-BC-M-4-14.xml": [2: .refused(.operationNotSupported, because: "kmipgw serves keys; it performs no cryptography with them")],
         "SASED-M-2-14.xml": [2: .refused(.invalidField, because: "kmipgw manages symmetric keys only, not Secret Data")],
-        "SKFF-M-4-14.xml": [
-            1: .refused(.invalidField, because: "kmipgw makes AES keys only, not Triple DES"),
-            2: .refused(.itemNotFound, because: "the Create before it made nothing to destroy"),
+        // SASED-M-3 looks for the Secret Data SASED-M-2 registers.
+        "SASED-M-3-14.xml": [
+            1: .findsNothing(because: "SASED-M-2 registered no Secret Data: kmipgw manages symmetric keys only"),
+            2: .refused(.itemNotFound, because: "the Locate before it found nothing"),
+            3: .refused(.itemNotFound, because: "the Locate before it found nothing"),
+            4: .refused(.itemNotFound, because: "the Locate before it found nothing"),
+            5: .refused(.itemNotFound, because: "the Locate before it found nothing"),
         ],
+        "SKFF-M-4-14.xml": builtOnRefusal(.invalidField, tripleDES, steps: 2, locates: []),
+        "SKFF-M-8-14.xml": builtOnRefusal(.invalidField, tripleDES, steps: 5, locates: [2, 5]),
+        "SKFF-M-10-14.xml": [9: .lacks(notKept, because: notKeptReason)],
+        "SKFF-M-11-14.xml": [9: .lacks(notKept, because: notKeptReason)],
+        "SKFF-M-12-14.xml": builtOnRefusal(.invalidField, tripleDES, steps: 15, locates: [5]),
         "SKFF-M-9-14.xml": [9: .lacks(notKept, because: notKeptReason)],
         "SKLC-O-1-14.xml": [4: .lacks(notKept, because: notKeptReason)],
         "TL-M-3-14.xml": [
@@ -74,6 +100,10 @@ import Testing
                     #expect(item?.child(.resultStatus)?.value == .enumeration(ResultStatus.operationFailed.rawValue), "\(label): \(why)")
                     #expect(item?.child(.resultReason)?.value == .enumeration(reason.rawValue), "\(label): \(why)")
                     #expect(item?.child(.resultMessage) != nil, "\(label): a refusal says why")
+                case .findsNothing(let why)?:
+                    let item = step.response.child(.batchItem)
+                    #expect(item?.child(.resultStatus)?.value == .enumeration(ResultStatus.success.rawValue), "\(label): \(why)")
+                    #expect(item?.child(.responsePayload)?.child(.uniqueIdentifier) == nil, "\(label): \(why)")
                 case .lacks(let names, let why)?:
                     let missing = Set(step.differences.compactMap { difference -> String? in
                         guard difference.hasSuffix("]: missing"), let open = difference.lastIndex(of: "[") else { return nil }
