@@ -6,8 +6,8 @@ import Operations
 import ServiceLifecycle
 
 /// The audit log: one JSON object per line — time, peer, instance, adapter, certificate
-/// fingerprint, operation, object identifier, result. Never key material: the events it is given
-/// carry none.
+/// fingerprint, operation, object identifier, result, and for a wrapped Get the wrapping key.
+/// Never key material: the events it is given carry none.
 ///
 /// Lines are formatted by hand and, for a file or standard error, collected in memory and written
 /// by ``run()`` every ``flushInterval`` (and at shutdown): a profile of `kmipgw serve` under Get
@@ -89,7 +89,9 @@ public final class AuditLog: Service, Sendable {
         field(",\"result\":", event.result)
         line.append(contentsOf: ",\"time\":\"".utf8)
         ISO8601Seconds.append(Int64(event.time.timeIntervalSince1970.rounded(.down)), to: &line)
-        line.append(contentsOf: "\"}".utf8)
+        line.append(contentsOf: "\"".utf8)
+        if let wrapping = event.wrappingKeyIdentifier { field(",\"wrappedBy\":", wrapping) }
+        line.append(contentsOf: "}".utf8)
         switch output {
         case .lines(let sink):
             sink(String(decoding: line, as: UTF8.self))

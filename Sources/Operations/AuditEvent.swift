@@ -12,15 +12,19 @@ public struct AuditEvent: Sendable, Hashable {
     public var adapter: String
     public var operation: KMIP.Operation
     public var objectIdentifier: String?
+    /// The key a Get asked to wrap the object with: who may unwrap a key handed out is part of
+    /// the record.
+    public var wrappingKeyIdentifier: String?
     /// The batch item's Result Reason when it failed; `nil` when it succeeded.
     public var failure: ResultReason?
 
-    init(time: Date, context: AdapterContext, operation: KMIP.Operation, objectIdentifier: String?, failure: OperationError?) {
+    init(time: Date, context: AdapterContext, operation: KMIP.Operation, batch: BatchState, failure: OperationError?) {
         self.time = time
         self.instance = context.instance
         self.adapter = context.adapter
         self.operation = operation
-        self.objectIdentifier = objectIdentifier
+        self.objectIdentifier = batch.objectIdentifier
+        self.wrappingKeyIdentifier = batch.wrappingKeyIdentifier
         self.failure = failure?.reason
     }
 

@@ -70,6 +70,7 @@ public struct RequestProcessor: Sendable {
         var events: [AuditEvent] = []
         for batchItem in request.batchItems {
             batch.objectIdentifier = nil
+            batch.wrappingKeyIdentifier = nil
             let result: ResponseBatchItem
             var failure: OperationError? = nil
             do {
@@ -82,7 +83,7 @@ public struct RequestProcessor: Sendable {
                 result = .failure(told.reason, told.message, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
             }
             items.append(result)
-            events.append(AuditEvent(time: now, context: adapter, operation: batchItem.operation, objectIdentifier: batch.objectIdentifier, failure: failure))
+            events.append(AuditEvent(time: now, context: adapter, operation: batchItem.operation, batch: batch, failure: failure))
             // Stop (the default) and Undo end the batch at the first failure; what completed stays
             // done, since every completed operation is already durable.
             if failure != nil, stopOnFailure { break }

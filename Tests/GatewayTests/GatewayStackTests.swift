@@ -156,6 +156,15 @@ import Testing
                 } catch let error as KMIPClientError {
                     #expect("\(error)".contains("ItemNotFound"))
                 }
+                // The audit log says which key each wrapped Get asked for, granted or not.
+                let wrappedGets = stack.audit.all.filter { $0.contains("\"wrappedBy\"") }
+                #expect(wrappedGets.count == 2)
+                #expect(wrappedGets.first?.contains("\"object\":\"\(target)\"") == true)
+                #expect(wrappedGets.first?.contains("\"wrappedBy\":\"\(wrappingKey)\"") == true)
+                #expect(wrappedGets.first?.contains("\"result\":\"Success\"") == true)
+                #expect(wrappedGets.last?.contains("\"wrappedBy\":\"\(bobsWrappingKey)\"") == true)
+                #expect(wrappedGets.last?.contains("\"reason\":\"ItemNotFound\"") == true)
+                #expect(stack.audit.all.filter { !$0.contains("\"wrappedBy\"") }.allSatisfy { $0.hasSuffix("\"}") })
             }
         }
     }

@@ -10,6 +10,7 @@ enum GetOperation: OperationHandler {
     ) async throws(OperationError) -> GetResponse {
         let identifier = try batch.identifier(request.uniqueIdentifier)
         batch.objectIdentifier = identifier
+        batch.wrappingKeyIdentifier = request.keyWrappingSpecification?.encryptionKeyInformation?.uniqueIdentifier
         let format = request.keyFormatType ?? .raw
         guard format == .raw || format == .transparentSymmetricKey else {
             throw OperationError(.keyFormatTypeNotSupported, "symmetric keys are served as Raw or Transparent Symmetric Key, not \(format)")
