@@ -7,7 +7,7 @@ import TTLV
 
 /// Get with a Key Wrapping Specification (KMIP 1.4 §2.1.5–2.1.6, §4.11): the key comes back
 /// encrypted under another key of the same adapter, with AES key wrap (NIST SP 800-38F KW,
-/// RFC 3394) — what the AES XTS profile's test case AX-M-2 and vSphere's wrapped-key mode ask for.
+/// RFC 3394), as the AES XTS profile's test case AX-M-2 asks for.
 ///
 /// The wrapping key must be an AES key of the client's adapter, Active, with Wrap Key in its
 /// usage mask. By default the wrapped bytes are the TTLV encoding of the Key Value (with any
