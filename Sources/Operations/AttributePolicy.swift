@@ -31,17 +31,18 @@ enum AttributePolicy {
         }
     }
 
-    /// ``check(_:may:)`` for the name, then the value: kmipgw serves keys only unwrapped over
-    /// mutual TLS (``StoredObject/exportPolicy``), so a key that may not leave the server in the
-    /// clear (Sensitive true, Extractable false) could never be used, and is refused rather than
-    /// handed out against the client's wish.
+    /// ``check(_:may:)`` for the name, then the value. kmipgw keeps no export policy per key
+    /// (``StoredObject/exportPolicy``): a Get without a Key Wrapping Specification hands any key out
+    /// in the clear. So a key that may not leave the server in the clear (Sensitive true) or at all
+    /// (Extractable false) is refused rather than accepted and then handed out against the
+    /// client's wish.
     static func check(_ attribute: Attribute, may action: Action) throws(OperationError) {
         try check(attribute.name, may: action)
         guard let policy = StoredObject.exportPolicy.first(where: { $0.name.rawValue == attribute.name }),
             attribute.value != .boolean(policy.value)
         else { return }
         throw OperationError(
-            .featureNotSupported, "every kmipgw key has \(attribute.name) \(policy.value): it serves keys unwrapped only")
+            .featureNotSupported, "every kmipgw key has \(attribute.name) \(policy.value): a Get may hand any key out in the clear")
     }
 
     /// The store's rule for the lifecycle dates a client may change only in some states (KMIP

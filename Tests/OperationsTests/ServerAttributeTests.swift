@@ -72,14 +72,14 @@ import Testing
         #expect(old.attributes.contains { $0.name == "Digest" })
     }
 
-    @Test func keysMayLeaveUnwrappedAndAKeyThatMayNotIsRefused() async throws {
+    @Test func keysMayLeaveInTheClearAndAKeyThatMayNotIsRefused() async throws {
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey()
         #expect(try await fixture.attribute(.sensitive, of: identifier).value == .boolean(false))
         #expect(try await fixture.attribute(.alwaysSensitive, of: identifier).value == .boolean(false))
         #expect(try await fixture.attribute(.extractable, of: identifier).value == .boolean(true))
         #expect(try await fixture.attribute(.neverExtractable, of: identifier).value == .boolean(false))
-        // A client that asks for a key never to leave unwrapped is told no, not handed it anyway.
+        // A client that asks for a key never to leave in the clear is told no, not handed it anyway.
         let sensitive = try await fixture.send([.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)),
             Attribute(name: .sensitive, value: .boolean(true)),

@@ -19,8 +19,8 @@ public struct StoredObject: Sendable {
     /// Revocation Reason…), as stored sealed.
     public var attributes: [Attribute]
 
-    /// kmipgw's export policy (KMIP 1.4 §3.47–3.50), the same for every key: it serves keys
-    /// unwrapped over mutual TLS and does nothing else with them. Reported, never stored.
+    /// kmipgw's export policy (KMIP 1.4 §3.47–3.50), the same for every key: any key may be
+    /// fetched, in the clear or wrapped as the client asks. Reported, never stored.
     public static let exportPolicy: [(name: AttributeName, value: Bool)] = [
         (.sensitive, false), (.alwaysSensitive, false), (.extractable, true), (.neverExtractable, false),
     ]
