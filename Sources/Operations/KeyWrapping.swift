@@ -28,8 +28,9 @@ struct KeyWrapping {
         guard let information = specification.encryptionKeyInformation else {
             throw OperationError(.missingData, "wrapping by encryption needs Encryption Key Information naming the wrapping key")
         }
-        let plaintext = try await bytesToWrap(keyValue, attributes: attributes, version: environment.version)
+        // The wrapping key first: a refusal should not cost a read of the key's attributes.
         let wrappingKey = try await self.wrappingKey(information, in: environment)
+        let plaintext = try await bytesToWrap(keyValue, attributes: attributes, version: environment.version)
         let wrapped: [UInt8]
         do {
             wrapped = Array(try AES.KeyWrap.wrap(SymmetricKey(data: plaintext), using: SymmetricKey(data: wrappingKey)))

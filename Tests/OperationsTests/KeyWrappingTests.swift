@@ -92,13 +92,25 @@ import Testing
 
     @Test func theWrappingKeysOwnParametersApplyWhenTheRequestGivesNone() async throws {
         let fixture = try await OperationsFixture.make()
-        let wrapping = try await fixture.createKey(
-            usageMask: [.wrapKey], extra: [Attribute(.cryptographicParameters, CryptographicParameters(blockCipherMode: .nistKeyWrap))])
-        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: wrapping)))
+        func wrappingKey(mode: BlockCipherMode) async throws -> String {
+            let key = try await fixture.createKey(
+                usageMask: [.wrapKey], extra: [Attribute(.cryptographicParameters, CryptographicParameters(blockCipherMode: mode))])
+            _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: key)))
+            return key
+        }
         let target = try await fixture.createKey()
-        let request = GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(wrapping, mode: nil))
-        let block = try Self.keyBlock(try await fixture.succeed(.get(request)))
-        #expect(try unwrap(block, with: try await clear(wrapping, in: fixture)).count == 48)
+        let keyWrap = try await wrappingKey(mode: .nistKeyWrap)
+        let block = try Self.keyBlock(try await fixture.succeed(
+            .get(GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(keyWrap, mode: nil)))))
+        #expect(try unwrap(block, with: try await clear(keyWrap, in: fixture)).count == 48)
+        // A key meant for another mode is not used for key wrap by default…
+        let cbc = try await wrappingKey(mode: .cbc)
+        let refused = try await fixture.fail(
+            .get(GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(cbc, mode: nil))))
+        #expect(refused.resultReason == .featureNotSupported)
+        // …but the request's own parameters come first.
+        _ = try await fixture.succeed(
+            .get(GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(cbc, mode: .nistKeyWrap))))
     }
 
     @Test func aWrappingKeyThatIsNotActiveIsRefused() async throws {
