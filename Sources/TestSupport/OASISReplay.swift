@@ -90,7 +90,7 @@ public struct OASISReplay {
             }
         case (.textString(let placeholder), .byteString(let bytes)) where placeholder.hasPrefix("$"):
             // Bytes the reference server chose (`$KEY_MATERIAL_n`): any, but the same each time.
-            let hex = bytes.map { String(format: "%02x", $0) }.joined()
+            let hex = TTLVText.hex(bytes)
             if let earlier = bound[placeholder] {
                 if earlier != hex { differences.append("\(path): expected \(placeholder) to be the bytes seen before") }
             } else {

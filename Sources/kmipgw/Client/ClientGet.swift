@@ -48,7 +48,7 @@ struct ClientGet: AsyncParsableCommand {
         let response = try await connection.withConnection { try await $0.get(identifier, wrapping: wrapping) }
         if case .symmetricKey(let key) = response.object, case .wrapped(let wrapped) = key.keyBlock.keyValue {
             let by = key.keyBlock.keyWrappingData?.encryptionKeyInformation?.uniqueIdentifier ?? "?"
-            let digest = SHA256.hash(data: wrapped).map { String(format: "%02x", $0) }.joined()
+            let digest = TTLVText.hex(Array(SHA256.hash(data: wrapped)))
             print("\(response.uniqueIdentifier): \(key.keyBlock.cryptographicAlgorithm.map(\.description) ?? "?") key, wrapped by \(by): \(wrapped.count) bytes")
             print("sha256(wrapped): \(digest)")
             if showMaterial { print("wrapped: \(TTLVText.hex(wrapped))") }
@@ -58,7 +58,7 @@ struct ClientGet: AsyncParsableCommand {
             print("\(response.uniqueIdentifier): \(response.objectType), no clear key material")
             return
         }
-        let digest = SHA256.hash(data: material).map { String(format: "%02x", $0) }.joined()
+        let digest = TTLVText.hex(Array(SHA256.hash(data: material)))
         print("\(response.uniqueIdentifier): \(key.keyBlock.cryptographicAlgorithm.map(\.description) ?? "?") \(material.count * 8)-bit key, format \(key.keyBlock.keyFormatType)")
         print("sha256(material): \(digest)")
         if showMaterial { print("material: \(TTLVText.hex(material))") }
