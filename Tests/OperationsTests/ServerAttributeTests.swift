@@ -111,4 +111,20 @@ import Testing
         #expect(try await locate([Attribute(name: .sensitive, value: .boolean(true))]) == [])
         #expect(try await locate([Attribute(name: .neverExtractable, value: .boolean(true))]) == [])
     }
+
+    /// What the server sets and no one looks a key up by is sealed but not indexed; a Locate by it
+    /// is refused with a reason rather than answered with nothing.
+    @Test func aLocateByAnUnindexedAttributeIsRefused() async throws {
+        let fixture = try await OperationsFixture.make()
+        let identifier = try await fixture.createKey()
+        let unindexed: [AttributeName] = [.randomNumberGenerator, .originalCreationDate, .revocationReason]
+        for name in unindexed {
+            let attribute = name == .revocationReason
+                ? Attribute(.revocationReason, RevocationReason(code: .unspecified))
+                : try await fixture.attribute(name, of: identifier)
+            let refused = try await fixture.fail(.locate(LocateRequest(attributes: [attribute])))
+            #expect(refused.resultReason == .invalidField, "\(name.rawValue)")
+            #expect(refused.resultMessage?.contains(name.rawValue) == true, "\(name.rawValue)")
+        }
+    }
 }

@@ -69,8 +69,8 @@ public struct LocateQuery: Sendable {
                     throw KeyStoreError(.invalidAttribute, "Locate names two different Unique Identifiers")
                 }
                 uniqueIdentifier = identifier
-            } else if name == AttributeName.uniqueIdentifier.rawValue || name == AttributeName.revocationReason.rawValue {
-                throw KeyStoreError(.invalidAttribute, "Locate cannot match on \(name)")
+            } else if name == AttributeName.uniqueIdentifier.rawValue {
+                throw KeyStoreError(.invalidAttribute, "Unique Identifier in Locate must be a Text String")
             } else if let policy = StoredObject.exportPolicy.first(where: { $0.name.rawValue == name }) {
                 // Every key has the same export policy: it matches all of them or none.
                 if value != .boolean(policy.value) { matchesNothing = true }
