@@ -103,7 +103,23 @@ final class GroupCommitWriter: Sendable {
             for job in batch { job.fail(error) }
             return
         }
-        let finishers = batch.map { $0.run(database) }
+        var finishers: [@Sendable ((any Error)?) -> Void] = []
+        finishers.reserveCapacity(batch.count)
+        for (index, job) in batch.enumerated() {
+            // After SQLITE_FULL or SQLITE_IOERR, SQLite may roll the whole transaction back by
+            // itself: the jobs run so far are undone, and a job run now would commit on its own
+            // (its SAVEPOINT would open a transaction of its own) while COMMIT below failed.
+            guard database.isInTransaction else {
+                for finish in finishers { finish(Self.batchRolledBack) }
+                requeue(batch[index...])
+                return
+            }
+            finishers.append(job.run(database))
+        }
+        guard database.isInTransaction else {
+            for finish in finishers { finish(Self.batchRolledBack) }
+            return
+        }
         do {
             try database.statement("COMMIT").run()
         } catch {
@@ -112,6 +128,16 @@ final class GroupCommitWriter: Sendable {
             return
         }
         for finish in finishers { finish(nil) }
+    }
+
+    /// What a job hears when another job's failure made SQLite undo the whole batch.
+    static let batchRolledBack = KeyStoreError(
+        .database, "the write was undone with its batch after a database failure (disk full or I/O error)")
+
+    /// Puts jobs that never ran back at the head of the queue: they get a transaction of their
+    /// own, and an answer that matches what it stores.
+    private func requeue(_ jobs: ArraySlice<Job>) {
+        queue.withLock { queue in queue.pending.insert(contentsOf: jobs, at: 0) }
     }
 
     /// Runs `body` on the writer queue outside any transaction (checkpoints, closing).

@@ -72,6 +72,11 @@ final class SQLiteDatabase: @unchecked Sendable {
         sqlite_nio_sqlite3_last_insert_rowid(handle)
     }
 
+    /// Whether a transaction is open; false once SQLite rolled one back by itself.
+    var isInTransaction: Bool {
+        sqlite_nio_sqlite3_get_autocommit(handle) == 0
+    }
+
     var changes: Int {
         Int(sqlite_nio_sqlite3_changes(handle))
     }
