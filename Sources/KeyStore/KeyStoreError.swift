@@ -23,6 +23,9 @@ public struct KeyStoreError: Error, Hashable, Sendable {
             case invalidCertificate
             case rootKeyUnavailable
             case unsupportedSchema
+            case generationChanged
+            case destroyNotAllowed
+            case applyLocked
             case io
             case database
         }
@@ -62,6 +65,12 @@ public struct KeyStoreError: Error, Hashable, Sendable {
         public static let rootKeyUnavailable = Code(backing: .rootKeyUnavailable)
         /// The database was written by a newer (or unknown) kmipgw schema.
         public static let unsupportedSchema = Code(backing: .unsupportedSchema)
+        /// The configuration changed since the plan was made (another apply came first).
+        public static let generationChanged = Code(backing: .generationChanged)
+        /// The apply would delete KMIP objects and was not allowed to.
+        public static let destroyNotAllowed = Code(backing: .destroyNotAllowed)
+        /// Another apply holds the apply lock, past the time allowed to wait for it.
+        public static let applyLocked = Code(backing: .applyLocked)
         /// A file system operation failed.
         public static let io = Code(backing: .io)
         /// SQLite reported an error (disk full, locked past the busy timeout, corruption…).

@@ -37,6 +37,8 @@ public struct StoreLocation: Hashable, Sendable {
 
     /// The SQLite database (its `-wal` and `-shm` companions sit beside it).
     public var databaseFile: String { Self.join(directory, "store.sqlite") }
+    /// The lock file that serialises `kmipgw apply` runs (``ApplyLock``).
+    public var applyLockFile: String { Self.join(directory, "apply.lock") }
     /// The KMIP endpoint's certificate (PEM) made or copied by `kmipgw init`.
     public var serverCertificateFile: String { Self.join(directory, "server-cert.pem") }
     /// The KMIP endpoint's private key (PEM, mode 0600).

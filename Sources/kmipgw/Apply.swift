@@ -22,7 +22,29 @@ extension Kmipgw {
         @Flag(help: "Validate and plan against the store, print the plan, change nothing.")
         var dryRun = false
 
+        @Option(help: ArgumentHelp("How long to wait for another apply to finish, in seconds.", valueName: "seconds"))
+        var lockTimeout: Int = 60
+
+        func validate() throws {
+            guard (0...3_600).contains(lockTimeout) else {
+                throw ValidationError("--lock-timeout must be between 0 and 3600 seconds.")
+            }
+        }
+
         func run() async throws {
+            // Held from before the plan to after the commit: a second apply plans against what
+            // this one leaves. A dry run changes nothing and takes no lock.
+            let lock: ApplyLock?
+            do {
+                lock = dryRun ? nil : try ApplyLock.acquire(
+                    options.store.location, timeout: .seconds(lockTimeout),
+                    onWait: { holder in
+                        FileHandle.standardError.write(Data("waiting for another apply to finish (\(holder))\n".utf8))
+                    })
+            } catch {
+                throw StoreOptions.fail(error.reason)
+            }
+            defer { withExtendedLifetime(lock) {} }
             let (plan, store) = try options.plan()
             defer { store.close() }
             if options.output == .text {

@@ -48,6 +48,29 @@ import TestSupport
         #expect(missing.stderr.contains("kmipgw init"))
     }
 
+    /// Two applies at once: the second waits for the first's lock (saying so), then plans
+    /// against what the first left; with too short a wait it gives up and changes nothing.
+    @Test func aSecondApplyWaitsForTheFirst() async throws {
+        let harness = try StoreHarness()
+        let state = ["--state", harness.location.directory]
+        harness.store.close()
+        let file = try harness.write("gitops.yaml", YAMLText.document(adapters: [YAMLText.adapter("vc", certificates: [])]))
+        let held = try ApplyLock.acquire(harness.location, timeout: .zero)
+        let refused = try await KmipgwExecutable.run(["apply", "-f", file, "--lock-timeout", "0"] + state)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("still holds the apply lock"), "\(refused.stderr)")
+        #expect(try await KmipgwExecutable.run(["plan", "-f", file, "--detailed-exitcode"] + state).status == 2)
+        let waiting = Task { try await KmipgwExecutable.run(["apply", "-f", file, "--lock-timeout", "30"] + state) }
+        // Long enough for the child to start and reach the lock even on a loaded machine.
+        try await Task.sleep(for: .seconds(2))
+        withExtendedLifetime(held) {}
+        _ = consume held
+        let applied = try await waiting.value
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stderr.contains("waiting for another apply to finish (kmipgw apply, pid"), "\(applied.stderr)")
+        #expect(try await KmipgwExecutable.run(["plan", "-f", file, "--detailed-exitcode"] + state).status == 0)
+    }
+
     @Test func applyRefusesDestructionAndNamesTheFlag() async throws {
         let harness = try StoreHarness()
         let state = ["--state", harness.location.directory]

@@ -21,3 +21,21 @@ public enum ConfigurationChange: Hashable, Sendable {
     case addCertificate(instance: String, adapter: String, name: String, der: [UInt8])
     case removeCertificate(instance: String, adapter: String, name: String)
 }
+
+extension ConfigurationChange {
+    /// What the change is about, as plans and errors name it: `adapter prod/vc`.
+    public var subject: String {
+        switch self {
+        case .createInstance(let name, _), .updateInstance(let name, _), .deleteInstance(let name):
+            "instance \(name)"
+        case .createRootKey(let instance, let name), .deleteRootKey(let instance, let name):
+            "root key \(instance)/\(name)"
+        case .createAdapter(let instance, let name, _, _), .updateAdapter(let instance, let name, _, _),
+            .deleteAdapter(let instance, let name):
+            "adapter \(instance)/\(name)"
+        case .addCertificate(let instance, let adapter, let name, _),
+            .removeCertificate(let instance, let adapter, let name):
+            "certificate \(instance)/\(adapter)/\(name)"
+        }
+    }
+}

@@ -142,7 +142,7 @@ extension SQLiteStore {
 
     // MARK: Applying
 
-    public func apply(_ changes: [ConfigurationChange]) async throws -> ApplyResult {
+    public func apply(_ changes: [ConfigurationChange], conditions: ApplyConditions) async throws -> ApplyResult {
         if changes.isEmpty {
             return ApplyResult(generation: try generation(), deletedObjects: 0)
         }
@@ -155,9 +155,26 @@ extension SQLiteStore {
         let work = prepared
         let now = clock.seconds()
         let result = try await writer.write { database in
+            let current = UInt64(try database.integer("SELECT value FROM generation WHERE id = 1"))
+            if let expected = conditions.expectedGeneration, expected != current {
+                throw KeyStoreError(
+                    .generationChanged,
+                    "the store changed since this plan was made (generation \(expected), now \(current)); "
+                        + "run plan again")
+            }
             var deleted = 0
+            var holders: [String] = []
             for change in work {
-                deleted += try self.apply(change, now: now, database: database)
+                let count = try self.apply(change, now: now, database: database)
+                if count > 0 { holders.append("\(change.change.subject) holds \(count) KMIP \(count == 1 ? "key" : "keys")") }
+                deleted += count
+            }
+            if deleted > 0 && !conditions.allowsDeletingObjects {
+                // Counted inside the transaction, so keys created after the plan count too.
+                throw KeyStoreError(
+                    .destroyNotAllowed,
+                    "refusing to delete KMIP keys: \(holders.joined(separator: ", ")) now; nothing was changed; "
+                        + "re-run with --allow-destroy to delete them")
             }
             try database.statement("UPDATE generation SET value = value + 1 WHERE id = 1").run()
             let generation = UInt64(try database.integer("SELECT value FROM generation WHERE id = 1"))

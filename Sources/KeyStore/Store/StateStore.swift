@@ -13,8 +13,9 @@ public protocol StateStore: AnyObject, Sendable {
     /// The generation: rises with every committed configuration change. One indexed read.
     func generation() throws -> UInt64
     /// Applies `changes` in order in one transaction: all or nothing. Raises the generation
-    /// once when `changes` is not empty.
-    func apply(_ changes: [ConfigurationChange]) async throws -> ApplyResult
+    /// once when `changes` is not empty. `conditions` are checked inside the transaction
+    /// (``KeyStoreError/Code/generationChanged``, ``KeyStoreError/Code/destroyNotAllowed``).
+    func apply(_ changes: [ConfigurationChange], conditions: ApplyConditions) async throws -> ApplyResult
     /// KMIP object counts per adapter and per root key.
     func objectCounts() throws -> ObjectCounts
     /// The metadata (never material) of every object of an adapter, oldest first.
@@ -49,4 +50,11 @@ public protocol StateStore: AnyObject, Sendable {
         _ uniqueIdentifier: String, adapterID: Int64,
         _ body: @escaping @Sendable (inout [Attribute]) throws -> Void
     ) async throws -> [Attribute]
+}
+
+extension StateStore {
+    /// Applies `changes` without conditions (``ApplyConditions/unconditional``).
+    public func apply(_ changes: [ConfigurationChange]) async throws -> ApplyResult {
+        try await apply(changes, conditions: .unconditional)
+    }
 }

@@ -34,10 +34,17 @@ public struct Applier: Sendable {
             return ApplyOutcome(plan: plan, generation: generation, deletedObjects: 0, operations: 0)
         }
         do {
-            let result = try await store.apply(changes)
+            let result = try await store.apply(
+                changes,
+                conditions: ApplyConditions(
+                    expectedGeneration: plan.generation, allowsDeletingObjects: plan.options.allowDestroy))
             return ApplyOutcome(
                 plan: plan, generation: result.generation, deletedObjects: result.deletedObjects,
                 operations: changes.count)
+        } catch let error as KeyStoreError where error.code == .destroyNotAllowed {
+            throw .destroyNotAllowed(reason: error.reason)
+        } catch let error as KeyStoreError where error.code == .generationChanged {
+            throw .storeChanged(error.reason)
         } catch {
             throw .storeRejected(Self.describe(error))
         }

@@ -32,6 +32,21 @@ public struct ReconcileError: Error, Hashable, Sendable, CustomStringConvertible
             addresses: refused.map(\.address), file: file, line: line)
     }
 
+    /// The store found, inside the transaction, KMIP keys the apply would delete without
+    /// `--allow-destroy` (keys created after the plan was made); nothing was changed.
+    @inline(never)
+    public static func destroyNotAllowed(reason: String, file: String = #fileID, line: UInt = #line)
+        -> ReconcileError
+    {
+        ReconcileError(code: .destroyNotAllowed, reason: reason, addresses: [], file: file, line: line)
+    }
+
+    /// Another apply changed the store after this plan was made; nothing was changed.
+    @inline(never)
+    public static func storeChanged(_ reason: String, file: String = #fileID, line: UInt = #line) -> ReconcileError {
+        ReconcileError(code: .storeChanged, reason: reason, addresses: [], file: file, line: line)
+    }
+
     /// The store refused the transaction; nothing was changed.
     @inline(never)
     public static func storeRejected(_ reason: String, file: String = #fileID, line: UInt = #line) -> ReconcileError {
@@ -60,6 +75,7 @@ extension ReconcileError {
         fileprivate enum Backing: String, Hashable, Sendable {
             case destroyNotAllowed = "destroy-not-allowed"
             case storeRejected = "store-rejected"
+            case storeChanged = "store-changed"
         }
 
         fileprivate var backing: Backing
@@ -70,6 +86,8 @@ extension ReconcileError {
 
         /// The plan needs `--allow-destroy`.
         public static let destroyNotAllowed = Code(.destroyNotAllowed)
+        /// The store changed since the plan was made: plan again.
+        public static let storeChanged = Code(.storeChanged)
         /// The store's transaction failed and was rolled back.
         public static let storeRejected = Code(.storeRejected)
 
