@@ -38,14 +38,17 @@ import TestSupport
         let before = try harness.store.configuration()
         let countsBefore = try harness.store.objectCounts()
 
-        // The stale plan runs createRootKey, createAdapter and one addCertificate before failing.
-        await #expect(throws: ReconcileError.storeRejected("")) {
+        // The applier refuses the stale plan before it changes anything.
+        await #expect(throws: ReconcileError.storeChanged("")) {
             try await Applier(store: harness.store).apply(plan)
         }
+        // The store's own all-or-nothing: the stale changes run createRootKey, createAdapter and
+        // one addCertificate before failing on the contested fingerprint.
         do {
-            _ = try await Applier(store: harness.store).apply(plan)
-        } catch {
-            #expect(error.reason.contains("nothing was applied"))
+            _ = try await harness.store.apply(changes)
+            Issue.record("the contested certificate was accepted twice")
+        } catch let error as KeyStoreError {
+            #expect(error.code == .duplicateFingerprint)
             #expect(error.reason.contains("zz-contested"))
         }
         let after = try harness.store.configuration()

@@ -8,6 +8,8 @@ struct KeyHierarchy: Sendable {
     let rootKeySealer: Sealer
     /// Proves the master key is the one the store was initialised with.
     let checkKey: SymmetricKey
+    /// Authenticates the clear columns of rows that grant access or carry state.
+    let rowAuthenticator: RowAuthenticator
     /// Keys the blind index of every adapter (the adapter id is part of each MAC input).
     let indexKey: SymmetricKey
 
@@ -15,6 +17,7 @@ struct KeyHierarchy: Sendable {
         rootKeySealer = Sealer(key: Self.derive(masterKey, salt: storeID, purpose: "root key sealing"))
         checkKey = Self.derive(masterKey, salt: storeID, purpose: "master key check")
         indexKey = Self.derive(masterKey, salt: storeID, purpose: "blind index")
+        rowAuthenticator = RowAuthenticator(key: Self.derive(masterKey, salt: storeID, purpose: "row authentication"))
     }
 
     /// The value stored at initialisation and compared at every open: HMAC of a constant under

@@ -12,4 +12,8 @@ public struct ObjectSummary: Hashable, Sendable {
     public var cryptographicLength: Int32?
     public var state: State
     public var dates: LifecycleDates
+    /// Why the object cannot be read (its row failed authentication, its attributes do not
+    /// open), when it cannot: the other fields then come from the row's clear columns, unchecked.
+    /// One unreadable object never hides the rest of its adapter.
+    public var problem: String? = nil
 }

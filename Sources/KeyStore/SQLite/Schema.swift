@@ -1,10 +1,25 @@
-/// The database layout, version 1. Kept in one place so a review sees every clear column.
+/// The database layout, version 2. Kept in one place so a review sees every clear column.
 ///
 /// Clear: configuration (it comes from git), object identifiers, owning adapter and root key,
 /// and the lifecycle fields Locate filters on (object type, algorithm, length, usage mask, state,
 /// dates). Sealed (AES-256-GCM): root key material, KMIP key material, every other attribute.
+/// Authenticated (`mac`, ``RowAuthenticator``): every row of the tables of
+/// ``AuthenticatedTable``, and the generation together with the list of configuration tags.
 enum Schema {
-    static let version: Int64 = 1
+    static let version: Int64 = 2
+
+    /// The statements that bring a store from version `n` to `n + 1`, by `n`. Each runs in the
+    /// migrating transaction, followed by the Swift step of the same version (tagging rows).
+    static let migrations: [Int64: String] = [
+        1: """
+            ALTER TABLE generation ADD COLUMN mac BLOB;
+            ALTER TABLE instances ADD COLUMN mac BLOB;
+            ALTER TABLE root_keys ADD COLUMN mac BLOB;
+            ALTER TABLE adapters ADD COLUMN mac BLOB;
+            ALTER TABLE certificates ADD COLUMN mac BLOB;
+            ALTER TABLE objects ADD COLUMN mac BLOB;
+            """
+    ]
 
     static let create = """
         CREATE TABLE meta (
@@ -13,7 +28,8 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE TABLE generation (
             id INTEGER PRIMARY KEY CHECK (id = 1),
-            value INTEGER NOT NULL
+            value INTEGER NOT NULL,
+            mac BLOB
         );
         INSERT INTO generation (id, value) VALUES (1, 0);
         CREATE TABLE instances (
@@ -21,7 +37,8 @@ enum Schema {
             name TEXT NOT NULL UNIQUE,
             description TEXT,
             created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
+            updated_at INTEGER NOT NULL,
+            mac BLOB
         );
         CREATE TABLE root_keys (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -29,6 +46,7 @@ enum Schema {
             name TEXT NOT NULL,
             sealed_key BLOB NOT NULL,
             created_at INTEGER NOT NULL,
+            mac BLOB,
             UNIQUE (instance_id, name)
         );
         CREATE TABLE adapters (
@@ -39,6 +57,7 @@ enum Schema {
             root_key_id INTEGER REFERENCES root_keys (id),
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
+            mac BLOB,
             UNIQUE (instance_id, name)
         );
         CREATE TABLE certificates (
@@ -51,6 +70,7 @@ enum Schema {
             not_after INTEGER NOT NULL,
             der BLOB NOT NULL,
             created_at INTEGER NOT NULL,
+            mac BLOB,
             UNIQUE (adapter_id, name),
             CONSTRAINT certificates_fingerprint UNIQUE (fingerprint)
         );
@@ -72,7 +92,8 @@ enum Schema {
             destroy_date INTEGER,
             last_change_date INTEGER NOT NULL,
             attributes BLOB NOT NULL,
-            material BLOB
+            material BLOB,
+            mac BLOB
         );
         CREATE INDEX objects_by_adapter ON objects (adapter_id);
         CREATE INDEX objects_by_root_key ON objects (root_key_id);

@@ -9,7 +9,7 @@ struct ObjectRow {
         """
     /// One object of one adapter. Built once: the statement cache is keyed by this text, and
     /// every Get looks it up.
-    static let selectByIdentifier = "SELECT \(columns) FROM objects WHERE uid = ? AND adapter_id = ?"
+    static let selectByIdentifier = "SELECT \(columns), mac FROM objects WHERE uid = ? AND adapter_id = ?"
 
     var id: Int64
     var uid: String

@@ -16,6 +16,7 @@ extension SQLiteStore {
 
     public func configuration() throws -> StoreConfiguration {
         try readers.snapshot { database throws(KeyStoreError) -> StoreConfiguration in
+            try self.verifyConfiguration(database)
             let generation = UInt64(try database.integer("SELECT value FROM generation WHERE id = 1"))
             var instances: [InstanceRecord] = []
             let instanceRows = try database.statement(
@@ -75,6 +76,8 @@ extension SQLiteStore {
             defer { statement.reset() }
             statement.bind(1, certificate.adapterID)
             guard try statement.step() else { return nil }
+            try self.verifyRow(.certificates, id: certificate.id, database: database)
+            try self.verifyRow(.adapters, id: certificate.adapterID, database: database)
             return CertificateBinding(adapter: Self.adapter(statement), certificate: certificate)
         }
     }
@@ -155,6 +158,9 @@ extension SQLiteStore {
         let work = prepared
         let now = clock.seconds()
         let result = try await writer.write { database in
+            // Changes are never built on rows changed outside kmipgw: re-tagging them would
+            // launder the change.
+            try self.verifyConfiguration(database)
             let current = UInt64(try database.integer("SELECT value FROM generation WHERE id = 1"))
             if let expected = conditions.expectedGeneration, expected != current {
                 throw KeyStoreError(
@@ -177,6 +183,7 @@ extension SQLiteStore {
                         + "re-run with --allow-destroy to delete them")
             }
             try database.statement("UPDATE generation SET value = value + 1 WHERE id = 1").run()
+            try Self.authenticateGeneration(with: self.hierarchy.rowAuthenticator, database: database)
             let generation = UInt64(try database.integer("SELECT value FROM generation WHERE id = 1"))
             return ApplyResult(generation: generation, deletedObjects: deleted)
         }
@@ -236,6 +243,7 @@ extension SQLiteStore {
             insert.bind(3, now)
             insert.bind(4, now)
             try run(insert, what: "instance \(name)")
+            try authenticate(.instances, id: database.lastInsertRowID, database: database)
             return 0
         case .updateInstance(let name, let description):
             let instance = try instanceID(name, database)
@@ -244,6 +252,7 @@ extension SQLiteStore {
             update.bind(2, now)
             update.bind(3, instance)
             try update.run()
+            try authenticate(.instances, id: instance, database: database)
             return 0
         case .deleteInstance(let name):
             let instance = try instanceID(name, database)
@@ -280,6 +289,7 @@ extension SQLiteStore {
             update.bind(1, sealed)
             update.bind(2, id)
             try update.run()
+            try authenticate(.rootKeys, id: id, database: database)
             return 0
         case .deleteRootKey(let instanceName, let name):
             let instance = try instanceID(instanceName, database)
@@ -299,6 +309,7 @@ extension SQLiteStore {
             insert.bind(5, now)
             insert.bind(6, now)
             try run(insert, what: "adapter \(instanceName)/\(name)")
+            try authenticate(.adapters, id: database.lastInsertRowID, database: database)
             return 0
         case .updateAdapter(let instanceName, let name, let description, let rootKeyName):
             let instance = try instanceID(instanceName, database)
@@ -311,6 +322,7 @@ extension SQLiteStore {
             update.bind(3, now)
             update.bind(4, adapter)
             try update.run()
+            try authenticate(.adapters, id: adapter, database: database)
             return 0
         case .deleteAdapter(let instanceName, let name):
             let instance = try instanceID(instanceName, database)
@@ -333,6 +345,7 @@ extension SQLiteStore {
             insert.bind(7, der)
             insert.bind(8, now)
             try run(insert, what: "certificate \(instanceName)/\(adapterName)/\(name)")
+            try authenticate(.certificates, id: database.lastInsertRowID, database: database)
             return 0
         case .removeCertificate(let instanceName, let adapterName, let name):
             let instance = try instanceID(instanceName, database)
@@ -393,9 +406,15 @@ extension SQLiteStore {
         objects.bind(1, rootKey)
         try objects.run()
         let deleted = database.changes
+        let stranded = try database.statement("SELECT id FROM adapters WHERE root_key_id = ?")
+        stranded.bind(1, rootKey)
+        var strandedIDs: [Int64] = []
+        while try stranded.step() { strandedIDs.append(stranded.int64(0)) }
+        stranded.reset()
         let adapters = try database.statement("UPDATE adapters SET root_key_id = NULL WHERE root_key_id = ?")
         adapters.bind(1, rootKey)
         try adapters.run()
+        for adapter in strandedIDs { try authenticate(.adapters, id: adapter, database: database) }
         let delete = try database.statement("DELETE FROM root_keys WHERE id = ?")
         delete.bind(1, rootKey)
         try delete.run()

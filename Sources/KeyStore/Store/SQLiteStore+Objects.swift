@@ -62,6 +62,7 @@ extension SQLiteStore {
         insert.bind(14, sealedMaterial)
         try insert.run()
         let objectID = database.lastInsertRowID
+        try authenticate(.objects, id: objectID, database: database)
         try insertIndex(split.sealed, objectID: objectID, adapterID: adapterID, database: database)
         return StoredObject(
             uniqueIdentifier: uid, adapterID: adapterID, objectType: object.objectType,
@@ -73,13 +74,15 @@ extension SQLiteStore {
     /// The adapter's current root key, read inside the write transaction so a concurrent apply
     /// that deleted or changed it is seen.
     func currentRootKey(adapterID: Int64, database: SQLiteDatabase) throws(KeyStoreError) -> Int64 {
-        let statement = try database.statement("SELECT root_key_id FROM adapters WHERE id = ?")
+        let statement = try database.statement(
+            "SELECT \(AuthenticatedTable.adapters.columns), mac FROM adapters WHERE id = ?")
         defer { statement.reset() }
         statement.bind(1, adapterID)
         guard try statement.step() else {
             throw KeyStoreError(.notFound, "adapter \(adapterID) does not exist")
         }
-        guard let rootKeyID = statement.optionalInt64(0) else {
+        try verify(.adapters, statement)
+        guard let rootKeyID = statement.optionalInt64(4) else {
             throw KeyStoreError(
                 .rootKeyUnavailable, "the adapter's root key was deleted; apply a configuration that names one")
         }
@@ -145,6 +148,7 @@ extension SQLiteStore {
         guard try statement.step() else {
             throw KeyStoreError(.objectNotFound, "no object \(uid) in this adapter")
         }
+        try verify(.objects, statement)
         return ObjectRow(statement)
     }
 
@@ -152,19 +156,28 @@ extension SQLiteStore {
         let now = clock.seconds()
         return try readers.snapshot { database throws(KeyStoreError) -> [ObjectSummary] in
             let statement = try database.statement(
-                "SELECT \(ObjectRow.columns) FROM objects WHERE adapter_id = ? ORDER BY id")
+                "SELECT \(ObjectRow.columns), mac FROM objects WHERE adapter_id = ? ORDER BY id")
             defer { statement.reset() }
             statement.bind(1, adapterID)
             var result: [ObjectSummary] = []
             while try statement.step() {
                 let row = ObjectRow(statement)
-                let object = try row.managedObject(
-                    self.sealer(rootKeyID: row.rootKeyID, database: database), now: now)
-                result.append(
-                    ObjectSummary(
-                        uniqueIdentifier: object.uniqueIdentifier, adapterID: adapterID, names: object.names,
-                        objectType: object.objectType, cryptographicAlgorithm: object.cryptographicAlgorithm,
-                        cryptographicLength: object.cryptographicLength, state: object.state, dates: object.dates))
+                do throws(KeyStoreError) {
+                    try self.verify(.objects, statement)
+                    let object = try row.managedObject(
+                        self.sealer(rootKeyID: row.rootKeyID, database: database), now: now)
+                    result.append(
+                        ObjectSummary(
+                            uniqueIdentifier: object.uniqueIdentifier, adapterID: adapterID, names: object.names,
+                            objectType: object.objectType, cryptographicAlgorithm: object.cryptographicAlgorithm,
+                            cryptographicLength: object.cryptographicLength, state: object.state, dates: object.dates))
+                } catch {
+                    result.append(
+                        ObjectSummary(
+                            uniqueIdentifier: row.uid, adapterID: adapterID, names: [], objectType: row.objectType,
+                            cryptographicAlgorithm: row.algorithm, cryptographicLength: row.length, state: row.state,
+                            dates: row.dates, problem: error.reason))
+                }
             }
             return result
         }
@@ -320,6 +333,7 @@ extension SQLiteStore {
             update.bind(9, destroyed ? Int64(1) : Int64(0))
             update.bind(10, row.id)
             try update.run()
+            try self.authenticate(.objects, id: row.id, database: database)
         }
     }
 
@@ -375,6 +389,7 @@ extension SQLiteStore {
             update.bind(5, sealedAttributes)
             update.bind(6, row.id)
             try update.run()
+            try self.authenticate(.objects, id: row.id, database: database)
             object.attributes = sealed
             object.state = lifecycle.state
             object.dates = lifecycle.dates

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KMIP
+import Logging
 import Synchronization
 
 /// The SQLite implementation of ``StateStore``: one database file in the state directory, in
@@ -17,6 +18,8 @@ public final class SQLiteStore: StateStore {
     let blindIndex: BlindIndex
     let readers: ReaderPool
     let writer: GroupCommitWriter
+    /// Tamper reports and migrations; never key material.
+    let logger: Logger
     /// Object sealers by root key id. Root key ids are never reused (AUTOINCREMENT) and their
     /// material never changes, so an entry cannot go stale; a deleted root key's objects are
     /// deleted in the same transaction, so its entry has nothing left to open.
@@ -27,30 +30,40 @@ public final class SQLiteStore: StateStore {
 
     /// Opens an initialised state directory. Checks the master key before anything else and
     /// modifies nothing: a wrong or missing key is a ``KeyStoreError`` naming the problem.
-    public static func open(_ location: StoreLocation, clock: StoreClock = .system) throws -> SQLiteStore {
+    public static func open(
+        _ location: StoreLocation, clock: StoreClock = .system, logger: Logger = Logger(label: "kmipgw.store")
+    ) throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: location.databaseFile) else {
             throw KeyStoreError(
                 .notInitialized, "no store at \(location.databaseFile); run `kmipgw init` first")
         }
         let masterKey = try MasterKey.load(from: location.masterKeyFile)
-        return try SQLiteStore(location: location, masterKey: masterKey, clock: clock)
+        return try SQLiteStore(location: location, masterKey: masterKey, clock: clock, logger: logger)
     }
 
-    init(location: StoreLocation, masterKey: MasterKey, clock: StoreClock) throws(KeyStoreError) {
+    init(
+        location: StoreLocation, masterKey: MasterKey, clock: StoreClock,
+        logger: Logger = Logger(label: "kmipgw.store")
+    ) throws(KeyStoreError) {
         self.location = location
         self.clock = clock
+        self.logger = logger
         let database = try SQLiteDatabase(path: location.databaseFile, create: false)
         let meta = try Self.readMeta(database)
-        guard meta.schemaVersion == Schema.version else {
+        guard meta.schemaVersion <= Schema.version else {
             throw KeyStoreError(
                 .unsupportedSchema,
-                "the store has schema version \(meta.schemaVersion); this kmipgw reads version \(Schema.version)")
+                "the store has schema version \(meta.schemaVersion), written by a newer kmipgw; this kmipgw reads "
+                    + "versions up to \(Schema.version): upgrade kmipgw")
         }
         let hierarchy = KeyHierarchy(masterKey: masterKey.key, storeID: meta.storeID)
         guard hierarchy.matches(checkValue: meta.keyCheck) else {
             throw KeyStoreError(
                 .wrongMasterKey,
                 "the master key in \(location.masterKeyFile) is not the key this store was initialised with")
+        }
+        if meta.schemaVersion < Schema.version {
+            try Self.migrate(database, hierarchy: hierarchy, logger: logger)
         }
         // Bounds the WAL after a burst; the writer connection checkpoints automatically.
         try database.execute("PRAGMA journal_size_limit = 67108864")
@@ -122,9 +135,59 @@ public final class SQLiteStore: StateStore {
             let version = try database.statement("INSERT INTO meta (key, value) VALUES ('schema_version', ?)")
             version.bind(1, Schema.version)
             try version.run()
+            try authenticateGeneration(with: hierarchy.rowAuthenticator, database: database)
             try database.execute("COMMIT")
         } catch {
             try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Brings a store written by an older kmipgw to ``Schema/version`` in one transaction, so an
+    /// interrupted migration leaves the old version intact. Another process may have migrated
+    /// meanwhile: the version is read again under the write lock.
+    static func migrate(_ database: SQLiteDatabase, hierarchy: KeyHierarchy, logger: Logger) throws(KeyStoreError) {
+        try database.execute("BEGIN IMMEDIATE")
+        do throws(KeyStoreError) {
+            let from = try readMeta(database).schemaVersion
+            var version = from
+            while version < Schema.version {
+                guard let statements = Schema.migrations[version] else {
+                    throw KeyStoreError(.unsupportedSchema, "no migration from schema version \(version)")
+                }
+                try database.execute(statements)
+                if version == 1 {
+                    // Rows written before row authentication are trusted as they are now, once.
+                    for table in AuthenticatedTable.allCases {
+                        var ids: [Int64] = []
+                        let select = try database.statement("SELECT id FROM \(table.rawValue)")
+                        while try select.step() { ids.append(select.int64(0)) }
+                        select.reset()
+                        for id in ids {
+                            try authenticate(table, id: id, with: hierarchy.rowAuthenticator, database: database)
+                        }
+                    }
+                    try authenticateGeneration(with: hierarchy.rowAuthenticator, database: database)
+                }
+                version += 1
+            }
+            let update = try database.statement("UPDATE meta SET value = ? WHERE key = 'schema_version'")
+            update.bind(1, version)
+            try update.run()
+            try database.execute("COMMIT")
+            if from < version {
+                logger.notice(
+                    "migrated the store's schema",
+                    metadata: ["event": "migration", "from": "\(from)", "to": "\(version)", "path": "\(database.path)"])
+            }
+        } catch {
+            try? database.execute("ROLLBACK")
+            if error.code == .database, error.reason.contains("readonly") || error.reason.contains("read-only") {
+                throw KeyStoreError(
+                    .unsupportedSchema,
+                    "the store has an older schema and must be migrated, which needs write access to \(database.path); "
+                        + "run any kmipgw command that opens it (plan, apply, serve) with write access once")
+            }
             throw error
         }
     }
@@ -141,15 +204,17 @@ public final class SQLiteStore: StateStore {
     /// The sealer of objects under root key `id`, unsealing the root key on first use.
     func sealer(rootKeyID id: Int64, database: SQLiteDatabase) throws(KeyStoreError) -> Sealer {
         if let cached = sealers.withLock({ $0[id] }) { return cached }
-        let statement = try database.statement("SELECT instance_id, sealed_key FROM root_keys WHERE id = ?")
+        let statement = try database.statement(
+            "SELECT \(AuthenticatedTable.rootKeys.columns), mac FROM root_keys WHERE id = ?")
         defer { statement.reset() }
         statement.bind(1, id)
         guard try statement.step() else {
             throw KeyStoreError(.rootKeyUnavailable, "root key \(id) no longer exists; its objects are unusable")
         }
-        let instanceID = statement.int64(0)
+        try verify(.rootKeys, statement)
+        let instanceID = statement.int64(1)
         let material = try hierarchy.rootKeySealer.open(
-            statement.blob(1), binding: .rootKey(id: id, instanceID: instanceID))
+            statement.blob(3), binding: .rootKey(id: id, instanceID: instanceID))
         guard material.count == 32 else {
             throw KeyStoreError(.integrityFailure, "root key \(id) does not hold 256 bits")
         }

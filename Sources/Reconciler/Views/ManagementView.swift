@@ -103,10 +103,12 @@ public struct ManagementView: Sendable {
             instance: adapter.instance, adapter: adapter.name, identifier: summary.uniqueIdentifier,
             names: summary.names, type: String(describing: summary.objectType),
             algorithm: summary.cryptographicAlgorithm.map { String(describing: $0) },
-            length: summary.cryptographicLength.map { Int($0) }, state: String(describing: summary.state),
+            length: summary.cryptographicLength.map { Int($0) },
+            state: summary.problem == nil ? String(describing: summary.state) : "Unreadable",
             created: date(summary.dates.initial) ?? "", activated: date(summary.dates.activation),
             deactivated: date(summary.dates.deactivation), compromised: date(summary.dates.compromise),
-            destroyed: date(summary.dates.destroy), lastChanged: date(summary.dates.lastChange) ?? "")
+            destroyed: date(summary.dates.destroy), lastChanged: date(summary.dates.lastChange) ?? "",
+            problem: summary.problem)
     }
 
     static func timestamp(_ date: Date) -> String {

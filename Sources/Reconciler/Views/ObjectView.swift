@@ -28,6 +28,8 @@ public struct ObjectView: ViewRow, Hashable {
     public var destroyed: String?
     /// Last Change Date.
     public var lastChanged: String
+    /// Why the object cannot be read, when it cannot (its state then shows `Unreadable`).
+    public var problem: String? = nil
 
     public static let columns = ["ADAPTER", "IDENTIFIER", "NAME", "TYPE", "STATE", "CREATED", "ACTIVATED", "DEACTIVATED"]
     public var cells: [String] {
@@ -52,10 +54,11 @@ public struct ObjectView: ViewRow, Hashable {
         try container.encode(compromised, forKey: .compromised)
         try container.encode(destroyed, forKey: .destroyed)
         try container.encode(lastChanged, forKey: .lastChanged)
+        try container.encode(problem, forKey: .problem)
     }
 
     private enum CodingKeys: String, CodingKey {
         case instance, adapter, identifier, names, type, algorithm, length, state, created, activated, deactivated,
-            compromised, destroyed, lastChanged
+            compromised, destroyed, lastChanged, problem
     }
 }
