@@ -26,6 +26,7 @@ public struct KeyStoreError: Error, Hashable, Sendable {
             case generationChanged
             case destroyNotAllowed
             case applyLocked
+            case readOnly
             case io
             case database
         }
@@ -71,6 +72,8 @@ public struct KeyStoreError: Error, Hashable, Sendable {
         public static let destroyNotAllowed = Code(backing: .destroyNotAllowed)
         /// Another apply holds the apply lock, past the time allowed to wait for it.
         public static let applyLocked = Code(backing: .applyLocked)
+        /// The state directory cannot be written (a read-only mount): reads work, changes do not.
+        public static let readOnly = Code(backing: .readOnly)
         /// A file system operation failed.
         public static let io = Code(backing: .io)
         /// SQLite reported an error (disk full, locked past the busy timeout, corruption…).

@@ -29,6 +29,11 @@ public final class SmallFilesystem: Sendable {
         return true
     }()
 
+    /// Makes the filesystem read-only, as a read-only mount of a state directory is.
+    public func remountReadOnly() -> Bool {
+        Self.run(["mount", "-o", "remount,ro", path])
+    }
+
     /// A path inside the filesystem.
     public func file(_ name: String) -> String {
         directory.file(name)

@@ -22,7 +22,14 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store, or prints the reason to stderr and throws exit status 1.
     func open() throws -> SQLiteStore {
         do {
-            return try SQLiteStore.open(location)
+            let store = try SQLiteStore.open(location)
+            if store.isReadOnly {
+                FileHandle.standardError.write(
+                    Data(
+                        ("note: the state directory \(location.directory) cannot be written (read-only); showing the store "
+                            + "as it is on disk\n").utf8))
+            }
+            return store
         } catch let error as KeyStoreError {
             throw Self.fail(error.reason)
         }

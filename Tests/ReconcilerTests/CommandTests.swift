@@ -148,3 +148,32 @@ import TestSupport
         #expect(unknown.stderr.contains("no adapter nope"))
     }
 }
+
+/// `get`, `describe` and `plan` read a state directory on a read-only mount and say so;
+/// `apply` refuses plainly, never with "unable to open database file (SQLite code 14)".
+@Suite("Commands on a read-only state directory", .enabled(if: SmallFilesystem.available, "needs root to mount a tmpfs"))
+struct ReadOnlyStateTests {
+    @Test func readCommandsWorkAndApplySaysWhy() async throws {
+        let disk = try #require(SmallFilesystem.make(bytes: 8 * 1024 * 1024))
+        let stateDirectory = disk.file("state")
+        let state = ["--state", stateDirectory]
+        let configuration = try TestSupport.TemporaryDirectory(prefix: "kmipgw-ro-config")
+        let file = configuration.file("gitops.yaml")
+        try Data(YAMLText.document(adapters: [YAMLText.adapter("vc", certificates: [])]).utf8)
+            .write(to: URL(fileURLWithPath: file))
+        #expect(try await KmipgwExecutable.run(["init"] + state).status == 0)
+        #expect(try await KmipgwExecutable.run(["apply", "-f", file] + state).status == 0)
+        #expect(disk.remountReadOnly())
+        for arguments in [["get", "adapters"], ["describe", "adapter", "vc"], ["plan", "-f", file]] {
+            let result = try await KmipgwExecutable.run(arguments + state)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("cannot be written (read-only)"), "\(arguments): \(result.stderr)")
+        }
+        #expect(try await KmipgwExecutable.run(["get", "adapters"] + state).stdout.contains("vc"))
+        let apply = try await KmipgwExecutable.run(
+            ["apply", "-f", file] + state + ["--prune", "--allow-destroy", "--lock-timeout", "0"])
+        #expect(apply.status == 1)
+        #expect(apply.stderr.contains("cannot be written"), "\(apply.stderr)")
+        #expect(!apply.stderr.contains("SQLite code"))
+    }
+}

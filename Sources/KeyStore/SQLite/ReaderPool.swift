@@ -15,10 +15,10 @@ final class ReaderPool: Sendable {
     private let slots: [Slot]
     private let next = Atomic<Int>(0)
 
-    init(path: String, count: Int) throws(KeyStoreError) {
+    init(path: String, count: Int, readOnly: Bool = false) throws(KeyStoreError) {
         var slots: [Slot] = []
         for _ in 0..<max(1, count) {
-            let database = try SQLiteDatabase(path: path, create: false)
+            let database = try SQLiteDatabase(path: path, create: false, readOnly: readOnly)
             // No memory map: each reader mapping the file counted the whole store in the
             // server's resident memory once per reader (1.4 GiB for a million keys on four
             // readers, Benchmarks/million.sh); without it Locates of random names ran about a

@@ -12,13 +12,18 @@ final class SQLiteDatabase: @unchecked Sendable {
 
     /// Opens an existing database (or creates it when `create` is set) and applies the pragmas
     /// every kmipgw connection needs.
+    ///
+    /// `readOnly` opens the file as it is on disk for a state directory kmipgw cannot write (a
+    /// read-only mount): SQLite's WAL mode needs to create its shared-memory file, so the file is
+    /// opened `immutable`, without it.
     init(path: String, create: Bool, readOnly: Bool = false) throws(KeyStoreError) {
         self.path = path
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        flags |= readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE
         if create { flags |= SQLITE_OPEN_CREATE }
         var db: OpaquePointer?
-        let rc = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
+        let name = readOnly ? "file:" + Self.uriEscaped(path) + "?immutable=1" : path
+        let rc = sqlite_nio_sqlite3_open_v2(name, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {
             let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
@@ -29,11 +34,26 @@ final class SQLiteDatabase: @unchecked Sendable {
             }
             throw KeyStoreError(.database, "cannot open the database \(path): \(message)")
         }
+        if readOnly { return }
         // A second process (apply next to serve) may hold the write lock for a moment.
         sqlite_nio_sqlite3_busy_timeout(handle, 15_000)
         // secure_delete: freed pages (destroyed material, deleted root keys) are zeroed.
         // foreign_keys: the schema's references are checked, never silently dangling.
         try execute("PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+    }
+
+    /// A path as the path part of a `file:` URI: `%`, `?` and `#` escaped.
+    private static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": result += "%25"
+            case "?": result += "%3f"
+            case "#": result += "%23"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
     }
 
     deinit {
@@ -104,6 +124,9 @@ final class SQLiteDatabase: @unchecked Sendable {
             if message.contains("UNIQUE") {
                 return KeyStoreError(.alreadyExists, message)
             }
+        }
+        if primary == SQLITE_READONLY {
+            return KeyStoreError(.readOnly, "the store is read-only here and cannot be changed: \(message)")
         }
         if primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB {
             return KeyStoreError(.integrityFailure, "the database file is damaged: \(message)")

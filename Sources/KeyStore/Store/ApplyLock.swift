@@ -21,7 +21,12 @@ public final class ApplyLock: Sendable {
         let path = location.applyLockFile
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw KeyStoreError(.io, "cannot open the apply lock \(path): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            if errno == EROFS || errno == EACCES || errno == EPERM {
+                throw KeyStoreError(
+                    .readOnly, "the state directory \(location.directory) cannot be written (\(reason)); apply needs write access")
+            }
+            throw KeyStoreError(.io, "cannot open the apply lock \(path): \(reason)")
         }
         let deadline = ContinuousClock.now + timeout
         var announced = false

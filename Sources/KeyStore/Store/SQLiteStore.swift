@@ -20,6 +20,10 @@ public final class SQLiteStore: StateStore {
     let writer: GroupCommitWriter
     /// Tamper reports and migrations; never key material.
     let logger: Logger
+    /// Whether the state directory could not be written when the store was opened: the store
+    /// then shows the database as it is on disk and refuses every change with
+    /// ``KeyStoreError/Code/readOnly``.
+    public let isReadOnly: Bool
     /// Object sealers by root key id. Root key ids are never reused (AUTOINCREMENT) and their
     /// material never changes, so an entry cannot go stale; a deleted root key's objects are
     /// deleted in the same transaction, so its entry has nothing left to open.
@@ -38,17 +42,20 @@ public final class SQLiteStore: StateStore {
                 .notInitialized, "no store at \(location.databaseFile); run `kmipgw init` first")
         }
         let masterKey = try MasterKey.load(from: location.masterKeyFile)
-        return try SQLiteStore(location: location, masterKey: masterKey, clock: clock, logger: logger)
+        return try SQLiteStore(
+            location: location, masterKey: masterKey, clock: clock, logger: logger,
+            readOnly: !Self.isWritable(location))
     }
 
     init(
         location: StoreLocation, masterKey: MasterKey, clock: StoreClock,
-        logger: Logger = Logger(label: "kmipgw.store")
+        logger: Logger = Logger(label: "kmipgw.store"), readOnly: Bool = false
     ) throws(KeyStoreError) {
         self.location = location
         self.clock = clock
         self.logger = logger
-        let database = try SQLiteDatabase(path: location.databaseFile, create: false)
+        self.isReadOnly = readOnly
+        let database = try SQLiteDatabase(path: location.databaseFile, create: false, readOnly: readOnly)
         let meta = try Self.readMeta(database)
         guard meta.schemaVersion <= Schema.version else {
             throw KeyStoreError(
@@ -63,14 +70,28 @@ public final class SQLiteStore: StateStore {
                 "the master key in \(location.masterKeyFile) is not the key this store was initialised with")
         }
         if meta.schemaVersion < Schema.version {
+            guard !readOnly else {
+                throw KeyStoreError(
+                    .unsupportedSchema,
+                    "the store has schema version \(meta.schemaVersion) and must be migrated to \(Schema.version), "
+                        + "which needs write access to \(location.directory): run any kmipgw command with write access once")
+            }
             try Self.migrate(database, hierarchy: hierarchy, logger: logger)
         }
-        // Bounds the WAL after a burst; the writer connection checkpoints automatically.
-        try database.execute("PRAGMA journal_size_limit = 67108864")
+        if !readOnly {
+            // Bounds the WAL after a burst; the writer connection checkpoints automatically.
+            try database.execute("PRAGMA journal_size_limit = 67108864")
+        }
         self.hierarchy = hierarchy
         self.blindIndex = BlindIndex(key: hierarchy.indexKey)
-        self.readers = try ReaderPool(path: location.databaseFile, count: Self.readerCount)
+        self.readers = try ReaderPool(path: location.databaseFile, count: Self.readerCount, readOnly: readOnly)
         self.writer = GroupCommitWriter(database: database)
+    }
+
+    /// Whether kmipgw can write the state directory and its database: false on a read-only
+    /// mount, or for a user without write permission.
+    static func isWritable(_ location: StoreLocation) -> Bool {
+        access(location.directory, W_OK) == 0 && access(location.databaseFile, W_OK) == 0
     }
 
     struct Meta {
@@ -194,6 +215,7 @@ public final class SQLiteStore: StateStore {
 
     /// Waits for queued writes, then checkpoints the WAL into the database file.
     public func close() {
+        if isReadOnly { return }
         writer.flush()
         writer.maintenance { database in try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
         writer.flush()
