@@ -27,6 +27,7 @@ public struct KeyStoreError: Error, Hashable, Sendable {
             case destroyNotAllowed
             case applyLocked
             case readOnly
+            case quotaExceeded
             case io
             case database
         }
@@ -74,6 +75,8 @@ public struct KeyStoreError: Error, Hashable, Sendable {
         public static let applyLocked = Code(backing: .applyLocked)
         /// The state directory cannot be written (a read-only mount): reads work, changes do not.
         public static let readOnly = Code(backing: .readOnly)
+        /// The adapter holds as many objects as its quota allows.
+        public static let quotaExceeded = Code(backing: .quotaExceeded)
         /// A file system operation failed.
         public static let io = Code(backing: .io)
         /// SQLite reported an error (disk full, locked past the busy timeout, corruption…).

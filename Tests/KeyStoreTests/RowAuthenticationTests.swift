@@ -149,6 +149,8 @@ struct RowAuthenticationTests {
             ALTER TABLE generation DROP COLUMN mac; ALTER TABLE instances DROP COLUMN mac;
             ALTER TABLE root_keys DROP COLUMN mac; ALTER TABLE adapters DROP COLUMN mac;
             ALTER TABLE certificates DROP COLUMN mac; ALTER TABLE objects DROP COLUMN mac;
+            ALTER TABLE adapters DROP COLUMN max_objects; ALTER TABLE adapters DROP COLUMN max_attributes;
+            ALTER TABLE adapters DROP COLUMN max_attribute_bytes; DROP TABLE adapter_objects;
             UPDATE meta SET value = 1 WHERE key = 'schema_version';
             """)
         let log = CapturingLogHandler.Store()
@@ -158,6 +160,21 @@ struct RowAuthenticationTests {
         #expect(migration.first?.metadata["from"] == "1" && migration.first?.metadata["to"] == "2")
         #expect(try store.configuration().certificates.map(\.fingerprint) == [client.fingerprint])
         #expect(try store.key(key.uniqueIdentifier, adapterID: fixture.adapterID).material?.count == 32)
+        // The quota's counter starts from the objects already there.
+        _ = try await store.apply([
+            .updateAdapter(
+                instance: "prod", name: "vc", description: "vCenter", rootKey: "root",
+                limits: AdapterLimits(maximumObjects: 2))
+        ])
+        _ = try await store.create(
+            NewObject(objectType: .symmetricKey, material: [UInt8](repeating: 1, count: 32), attributes: []),
+            adapterID: fixture.adapterID)
+        let third = await errorCode {
+            _ = try await store.create(
+                NewObject(objectType: .symmetricKey, material: [UInt8](repeating: 1, count: 32), attributes: []),
+                adapterID: fixture.adapterID)
+        }
+        #expect(third == .quotaExceeded)
         try edit(fixture, "UPDATE objects SET state = 3")
         #expect(throws: KeyStoreError.self) { try store.key(key.uniqueIdentifier, adapterID: fixture.adapterID) }
         #expect(log.events("tamper").first?.metadata["table"] == "objects")

@@ -58,3 +58,25 @@ import TestSupport
         #expect(try harness.store.configuration() == before)
     }
 }
+
+/// `limits:` in the YAML: validated, planned as field changes, applied to the store.
+@Suite struct AdapterLimitsConfigurationTests {
+    @Test func limitsArePlannedAndApplied() async throws {
+        let harness = try StoreHarness()
+        let withLimits = YAMLText.document(adapters: [
+            YAMLText.adapter("vc", certificates: []).replacingOccurrences(
+                of: "        certificates: []\n",
+                with: "        limits:\n          objects: 5000\n          attributeBytes: 1024\n        certificates: []\n")
+        ])
+        let created = try harness.plan(withLimits)
+        let adapter = try #require(created.changes.first { $0.kind == .adapter })
+        #expect(adapter.fields.map(\.field).contains("limits.objects"))
+        try await Applier(store: harness.store).apply(created)
+        let stored = try #require(try harness.store.configuration().adapters.first)
+        #expect(stored.limits == AdapterLimits(maximumObjects: 5000, maximumAttributeBytes: 1024))
+        #expect(try harness.plan(withLimits).isEmpty)
+        let back = try harness.plan(YAMLText.document(adapters: [YAMLText.adapter("vc", certificates: [])]))
+        #expect(back.changes.first?.fields.map(\.field) == ["limits.objects", "limits.attributeBytes"])
+        #expect(back.changes.first?.fields.first?.new == "10000000")
+    }
+}

@@ -12,4 +12,6 @@ public struct AdapterRecord: Hashable, Sendable {
     public var rootKey: String?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The adapter's quotas (the defaults where the configuration set none).
+    public var limits: AdapterLimits = .default
 }

@@ -10,10 +10,12 @@ public enum ConfigurationChange: Hashable, Sendable {
     /// Crypto-shredding: deletes the root key and every KMIP object sealed under it; adapters
     /// that used it remain, without a root key, until they are updated or deleted.
     case deleteRootKey(instance: String, name: String)
-    case createAdapter(instance: String, name: String, description: String?, rootKey: String)
-    /// Changes the description or the root key new objects are sealed under (existing objects
-    /// stay sealed under the root key they were created with).
-    case updateAdapter(instance: String, name: String, description: String?, rootKey: String)
+    case createAdapter(
+        instance: String, name: String, description: String?, rootKey: String, limits: AdapterLimits = .default)
+    /// Changes the description, the quotas, or the root key new objects are sealed under
+    /// (existing objects stay sealed under the root key they were created with).
+    case updateAdapter(
+        instance: String, name: String, description: String?, rootKey: String, limits: AdapterLimits = .default)
     /// Deletes the adapter with its certificates and KMIP objects.
     case deleteAdapter(instance: String, name: String)
     /// Registers a certificate (DER) to an adapter; its fingerprint, subject and validity are
@@ -30,7 +32,7 @@ extension ConfigurationChange {
             "instance \(name)"
         case .createRootKey(let instance, let name), .deleteRootKey(let instance, let name):
             "root key \(instance)/\(name)"
-        case .createAdapter(let instance, let name, _, _), .updateAdapter(let instance, let name, _, _),
+        case .createAdapter(let instance, let name, _, _, _), .updateAdapter(let instance, let name, _, _, _),
             .deleteAdapter(let instance, let name):
             "adapter \(instance)/\(name)"
         case .addCertificate(let instance, let adapter, let name, _),

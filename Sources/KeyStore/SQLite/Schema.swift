@@ -5,6 +5,8 @@
 /// dates). Sealed (AES-256-GCM): root key material, KMIP key material, every other attribute.
 /// Authenticated (`mac`, ``RowAuthenticator``): every row of the tables of
 /// ``AuthenticatedTable``, and the generation together with the list of configuration tags.
+/// `adapter_objects` counts each adapter's objects for its quota (kept in the same transactions
+/// as the objects; not authenticated: changing it can only refuse creates, never grant).
 enum Schema {
     static let version: Int64 = 2
 
@@ -18,6 +20,11 @@ enum Schema {
             ALTER TABLE adapters ADD COLUMN mac BLOB;
             ALTER TABLE certificates ADD COLUMN mac BLOB;
             ALTER TABLE objects ADD COLUMN mac BLOB;
+            ALTER TABLE adapters ADD COLUMN max_objects INTEGER;
+            ALTER TABLE adapters ADD COLUMN max_attributes INTEGER;
+            ALTER TABLE adapters ADD COLUMN max_attribute_bytes INTEGER;
+            CREATE TABLE adapter_objects (adapter_id INTEGER PRIMARY KEY, count INTEGER NOT NULL);
+            INSERT INTO adapter_objects (adapter_id, count) SELECT adapter_id, count(*) FROM objects GROUP BY adapter_id;
             """
     ]
 
@@ -57,6 +64,9 @@ enum Schema {
             root_key_id INTEGER REFERENCES root_keys (id),
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
+            max_objects INTEGER,
+            max_attributes INTEGER,
+            max_attribute_bytes INTEGER,
             mac BLOB,
             UNIQUE (instance_id, name)
         );
@@ -97,6 +107,10 @@ enum Schema {
         );
         CREATE INDEX objects_by_adapter ON objects (adapter_id);
         CREATE INDEX objects_by_root_key ON objects (root_key_id);
+        CREATE TABLE adapter_objects (
+            adapter_id INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL
+        );
         CREATE TABLE object_index (
             adapter_id INTEGER NOT NULL,
             tag BLOB NOT NULL,

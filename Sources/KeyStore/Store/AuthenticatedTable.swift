@@ -15,7 +15,9 @@ enum AuthenticatedTable: String, CaseIterable, Sendable {
         switch self {
         case .instances: "id, name, description, created_at, updated_at"
         case .rootKeys: "id, instance_id, name, sealed_key, created_at"
-        case .adapters: "id, instance_id, name, description, root_key_id, created_at, updated_at"
+        case .adapters:
+            "id, instance_id, name, description, root_key_id, created_at, updated_at, max_objects, max_attributes, "
+                + "max_attribute_bytes"
         case .certificates: "id, adapter_id, name, fingerprint, subject, not_before, not_after, der, created_at"
         case .objects: ObjectRow.columns
         }

@@ -46,7 +46,7 @@ extension SQLiteStore {
             let adapterRows = try database.statement(
                 """
                 SELECT a.id, a.instance_id, i.name, a.name, a.description, a.root_key_id, r.name,
-                    a.created_at, a.updated_at
+                    a.created_at, a.updated_at, a.max_objects, a.max_attributes, a.max_attribute_bytes
                 FROM adapters a JOIN instances i ON i.id = a.instance_id
                 LEFT JOIN root_keys r ON r.id = a.root_key_id ORDER BY i.name, a.name
                 """)
@@ -69,7 +69,7 @@ extension SQLiteStore {
             let statement = try database.statement(
                 """
                 SELECT a.id, a.instance_id, i.name, a.name, a.description, a.root_key_id, r.name,
-                    a.created_at, a.updated_at
+                    a.created_at, a.updated_at, a.max_objects, a.max_attributes, a.max_attribute_bytes
                 FROM adapters a JOIN instances i ON i.id = a.instance_id
                 LEFT JOIN root_keys r ON r.id = a.root_key_id WHERE a.id = ?
                 """)
@@ -86,7 +86,8 @@ extension SQLiteStore {
         AdapterRecord(
             id: row.int64(0), instanceID: row.int64(1), instance: row.string(2), name: row.string(3),
             description: row.optionalString(4), rootKeyID: row.optionalInt64(5), rootKey: row.optionalString(6),
-            createdAt: date(row.int64(7)), updatedAt: date(row.int64(8)))
+            createdAt: date(row.int64(7)), updatedAt: date(row.int64(8)),
+            limits: limits(row, from: 9))
     }
 
     /// Every certificate, or the one with `fingerprint` (an indexed lookup: the handshake check).
@@ -137,6 +138,16 @@ extension SQLiteStore {
             }
             return counts
         }
+    }
+
+    /// The quotas in columns `first ..< first + 3`; a NULL column (a store migrated from
+    /// version 1, or an adapter the configuration set no limit for) is the default.
+    static func limits(_ row: SQLiteStatement, from first: Int32) -> AdapterLimits {
+        let defaults = AdapterLimits.default
+        return AdapterLimits(
+            maximumObjects: row.optionalInt64(first).map { Int($0) } ?? defaults.maximumObjects,
+            maximumAttributesPerObject: row.optionalInt64(first + 1).map { Int($0) } ?? defaults.maximumAttributesPerObject,
+            maximumAttributeBytes: row.optionalInt64(first + 2).map { Int($0) } ?? defaults.maximumAttributeBytes)
     }
 
     static func date(_ seconds: Int64) -> Date {
@@ -294,13 +305,14 @@ extension SQLiteStore {
         case .deleteRootKey(let instanceName, let name):
             let instance = try instanceID(instanceName, database)
             return try deleteRootKey(rootKeyID(instance, name, database), database)
-        case .createAdapter(let instanceName, let name, let description, let rootKeyName):
+        case .createAdapter(let instanceName, let name, let description, let rootKeyName, let limits):
             let instance = try instanceID(instanceName, database)
             let rootKey = try rootKeyID(instance, rootKeyName, database)
             let insert = try database.statement(
                 """
-                INSERT INTO adapters (instance_id, name, description, root_key_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO adapters (instance_id, name, description, root_key_id, created_at, updated_at,
+                    max_objects, max_attributes, max_attribute_bytes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insert.bind(1, instance)
             insert.bind(2, name)
@@ -308,19 +320,29 @@ extension SQLiteStore {
             insert.bind(4, rootKey)
             insert.bind(5, now)
             insert.bind(6, now)
+            insert.bind(7, Int64(limits.maximumObjects))
+            insert.bind(8, Int64(limits.maximumAttributesPerObject))
+            insert.bind(9, Int64(limits.maximumAttributeBytes))
             try run(insert, what: "adapter \(instanceName)/\(name)")
             try authenticate(.adapters, id: database.lastInsertRowID, database: database)
             return 0
-        case .updateAdapter(let instanceName, let name, let description, let rootKeyName):
+        case .updateAdapter(let instanceName, let name, let description, let rootKeyName, let limits):
             let instance = try instanceID(instanceName, database)
             let adapter = try adapterID(instance, name, database)
             let rootKey = try rootKeyID(instance, rootKeyName, database)
             let update = try database.statement(
-                "UPDATE adapters SET description = ?, root_key_id = ?, updated_at = ? WHERE id = ?")
+                """
+                UPDATE adapters SET description = ?, root_key_id = ?, updated_at = ?, max_objects = ?,
+                    max_attributes = ?, max_attribute_bytes = ?
+                WHERE id = ?
+                """)
             update.bind(1, description)
             update.bind(2, rootKey)
             update.bind(3, now)
-            update.bind(4, adapter)
+            update.bind(4, Int64(limits.maximumObjects))
+            update.bind(5, Int64(limits.maximumAttributesPerObject))
+            update.bind(6, Int64(limits.maximumAttributeBytes))
+            update.bind(7, adapter)
             try update.run()
             try authenticate(.adapters, id: adapter, database: database)
             return 0
@@ -376,6 +398,7 @@ extension SQLiteStore {
     private func deleteAdapter(_ adapter: Int64, _ database: SQLiteDatabase) throws(KeyStoreError) -> Int {
         for sql in [
             "DELETE FROM certificates WHERE adapter_id = ?", "DELETE FROM object_index WHERE adapter_id = ?",
+            "DELETE FROM adapter_objects WHERE adapter_id = ?",
         ] {
             let statement = try database.statement(sql)
             statement.bind(1, adapter)
@@ -402,6 +425,13 @@ extension SQLiteStore {
             """)
         index.bind(1, rootKey)
         try index.run()
+        let counts = try database.statement(
+            """
+            UPDATE adapter_objects SET count = count
+                - (SELECT count(*) FROM objects o WHERE o.root_key_id = ?1 AND o.adapter_id = adapter_objects.adapter_id)
+            """)
+        counts.bind(1, rootKey)
+        try counts.run()
         let objects = try database.statement("DELETE FROM objects WHERE root_key_id = ?")
         objects.bind(1, rootKey)
         try objects.run()

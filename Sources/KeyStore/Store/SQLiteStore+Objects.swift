@@ -29,7 +29,8 @@ extension SQLiteStore {
     private func insert(
         _ object: NewObject, _ split: StoredAttributes, adapterID: Int64, database: SQLiteDatabase
     ) throws(KeyStoreError) -> StoredObject {
-        let rootKeyID = try currentRootKey(adapterID: adapterID, database: database)
+        let (rootKeyID, limits) = try currentRootKey(adapterID: adapterID, database: database)
+        try countObject(adapterID: adapterID, limit: limits.maximumObjects, database: database)
         let sealer = try sealer(rootKeyID: rootKeyID, database: database)
         let now = clock.seconds()
         let uid = UUID().uuidString.lowercased()
@@ -71,9 +72,29 @@ extension SQLiteStore {
             attributes: split.sealed)
     }
 
-    /// The adapter's current root key, read inside the write transaction so a concurrent apply
-    /// that deleted or changed it is seen.
-    func currentRootKey(adapterID: Int64, database: SQLiteDatabase) throws(KeyStoreError) -> Int64 {
+    /// Counts one more object for the adapter's quota, in the creating transaction, and refuses
+    /// it past `limit`. A counter row rather than `count(*)`, which reads the whole adapter.
+    private func countObject(adapterID: Int64, limit: Int, database: SQLiteDatabase) throws(KeyStoreError) {
+        let statement = try database.statement(
+            """
+            INSERT INTO adapter_objects (adapter_id, count) VALUES (?1, 1)
+            ON CONFLICT (adapter_id) DO UPDATE SET count = count + 1 RETURNING count
+            """)
+        defer { statement.reset() }
+        statement.bind(1, adapterID)
+        guard try statement.step() else { return }
+        let count = statement.int64(0)
+        guard count <= Int64(limit) else {
+            throw KeyStoreError(
+                .quotaExceeded,
+                "the adapter holds its maximum of \(limit) objects (limits.objects in its configuration); "
+                    + "destroyed objects count until their adapter is deleted")
+        }
+    }
+
+    /// The adapter's current root key and quotas, read and checked inside the write transaction
+    /// so a concurrent apply that deleted or changed it is seen.
+    func currentRootKey(adapterID: Int64, database: SQLiteDatabase) throws(KeyStoreError) -> (Int64, AdapterLimits) {
         let statement = try database.statement(
             "SELECT \(AuthenticatedTable.adapters.columns), mac FROM adapters WHERE id = ?")
         defer { statement.reset() }
@@ -86,7 +107,7 @@ extension SQLiteStore {
             throw KeyStoreError(
                 .rootKeyUnavailable, "the adapter's root key was deleted; apply a configuration that names one")
         }
-        return rootKeyID
+        return (rootKeyID, Self.limits(statement, from: 7))
     }
 
     func insertIndex(

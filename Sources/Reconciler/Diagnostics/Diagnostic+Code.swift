@@ -37,6 +37,7 @@ extension Diagnostic {
             case pemInvalid = "pem-invalid"
             case certificateInvalid = "certificate-invalid"
             case tooManyCertificates = "too-many-certificates"
+            case limitOutOfRange = "limit-out-of-range"
             case certificateReused = "certificate-reused"
             case certificateExpired = "certificate-expired"
             case certificateNotYetValid = "certificate-not-yet-valid"
@@ -115,6 +116,8 @@ extension Diagnostic {
         public static let pemMultipleCertificates = Code(.pemMultipleCertificates)
         /// The PEM block does not decode (bad base64, empty body).
         public static let pemInvalid = Code(.pemInvalid)
+        /// An adapter's `limits` value is outside what kmipgw allows.
+        public static let limitOutOfRange = Code(.limitOutOfRange)
         /// The PEM decodes but the DER is not an X.509 certificate.
         public static let certificateInvalid = Code(.certificateInvalid)
         /// An adapter has more than 200 certificates.

@@ -1,4 +1,5 @@
 import Foundation
+import KeyStore
 import Yams
 
 /// Turns the text of one configuration file into instance specs, with a diagnostic for every
@@ -11,7 +12,8 @@ struct DocumentParser {
     static let documentFields = ["apiVersion", "instances"]
     static let instanceFields = ["name", "rootKeys", "adapters"]
     static let rootKeyFields = ["name"]
-    static let adapterFields = ["name", "description", "rootKey", "certificates"]
+    static let adapterFields = ["name", "description", "rootKey", "limits", "certificates"]
+    static let limitFields = ["objects", "attributesPerObject", "attributeBytes"]
     static let certificateFields = ["name", "pem", "pemFile"]
 
     /// The file as it is shown in diagnostics.
@@ -113,6 +115,7 @@ struct DocumentParser {
             name: requiredString("name", fields, in: node, path: path, reader: &reader),
             description: fields["description"].flatMap { reader.string($0, path: path.appending("description")) },
             rootKey: requiredString("rootKey", fields, in: node, path: path, reader: &reader),
+            limits: fields["limits"].map { parseLimits($0, path: path.appending("limits"), reader: &reader) } ?? .default,
             certificates: [],
             location: reader.location(of: node),
             path: path
@@ -130,6 +133,28 @@ struct DocumentParser {
             }
         }
         return spec
+    }
+
+    private func parseLimits(_ node: Node, path: FieldPath, reader: inout NodeReader) -> AdapterLimits {
+        var limits = AdapterLimits.default
+        guard let fields = reader.fields(of: node, path: path, allowed: Self.limitFields) else { return limits }
+        if let value = fields["objects"].flatMap({
+            reader.integer($0, path: path.appending("objects"), range: AdapterLimits.allowedObjects)
+        }) {
+            limits.maximumObjects = value.value
+        }
+        if let value = fields["attributesPerObject"].flatMap({
+            reader.integer(
+                $0, path: path.appending("attributesPerObject"), range: AdapterLimits.allowedAttributesPerObject)
+        }) {
+            limits.maximumAttributesPerObject = value.value
+        }
+        if let value = fields["attributeBytes"].flatMap({
+            reader.integer($0, path: path.appending("attributeBytes"), range: AdapterLimits.allowedAttributeBytes)
+        }) {
+            limits.maximumAttributeBytes = value.value
+        }
+        return limits
     }
 
     private func parseCertificate(_ node: Node, path: FieldPath, reader: inout NodeReader) -> CertificateSpec? {

@@ -97,6 +97,26 @@ struct NodeReader {
         return Located(value: scalar.string, location: location(of: node), path: path)
     }
 
+    /// A whole number within `range`; anything else (a string, a fraction, a number out of
+    /// range) is reported where it stands.
+    mutating func integer(_ node: Node, path: FieldPath, range: ClosedRange<Int>) -> Located<Int>? {
+        guard enter(node, path: path) else { return nil }
+        guard case .scalar(let scalar) = node, Self.tagName(of: node) == .int,
+            let value = Int(String(scalar.string.filter { $0 != "_" }))
+        else {
+            reportWrongType(node, expected: "a whole number", path: path)
+            return nil
+        }
+        guard range.contains(value) else {
+            report(
+                .error(
+                    .limitOutOfRange, "must be between \(range.lowerBound) and \(range.upperBound) (got \(value))",
+                    at: location(of: node), path: path))
+            return nil
+        }
+        return Located(value: value, location: location(of: node), path: path)
+    }
+
     /// Reports a required field that the mapping lacks, pointing at the mapping.
     mutating func reportMissing(_ field: String, in node: Node, path: FieldPath) {
         report(.error(.missingField, "required field '\(field)' is missing", at: location(of: node), path: path))

@@ -223,6 +223,18 @@ private struct Work {
                 ? [] : [.init(phase: .deleteAdapter, change: .deleteAdapter(instance: adapter.instance, name: adapter.name))])
     }
 
+    /// One field change per quota that differs, named as the YAML names it.
+    static func limitChanges(from old: AdapterLimits, to new: AdapterLimits) -> [PlanFieldChange] {
+        let fields: [(String, KeyPath<AdapterLimits, Int>)] = [
+            ("limits.objects", \.maximumObjects), ("limits.attributesPerObject", \.maximumAttributesPerObject),
+            ("limits.attributeBytes", \.maximumAttributeBytes),
+        ]
+        return fields.compactMap { name, path in
+            old[keyPath: path] == new[keyPath: path]
+                ? nil : PlanFieldChange(field: name, old: String(old[keyPath: path]), new: String(new[keyPath: path]))
+        }
+    }
+
     mutating func planAdapter(
         _ adapter: DesiredAdapter, instance: String, stored: AdapterRecord?, certificates: [Int64: [CertificateRecord]]
     ) {
@@ -231,6 +243,7 @@ private struct Work {
             if stored.description != adapter.description {
                 fields.append(PlanFieldChange(field: "description", old: stored.description, new: adapter.description))
             }
+            fields += Self.limitChanges(from: stored.limits, to: adapter.limits)
             var consequence: String?
             var affected = 0
             if stored.rootKey != adapter.rootKey {
@@ -254,7 +267,7 @@ private struct Work {
                                 phase: .writeAdapter,
                                 change: .updateAdapter(
                                     instance: instance, name: adapter.name, description: adapter.description,
-                                    rootKey: adapter.rootKey))
+                                    rootKey: adapter.rootKey, limits: adapter.limits))
                         ]))
             }
         } else {
@@ -263,6 +276,7 @@ private struct Work {
                 fields.append(PlanFieldChange(field: "description", old: nil, new: description))
             }
             fields.append(PlanFieldChange(field: "rootKey", old: nil, new: adapter.rootKey))
+            fields += Self.limitChanges(from: .default, to: adapter.limits)
             changes.append(
                 PlanChange(
                     action: .create, kind: .adapter, instance: instance, name: adapter.name, fields: fields,
@@ -271,7 +285,7 @@ private struct Work {
                             phase: .writeAdapter,
                             change: .createAdapter(
                                 instance: instance, name: adapter.name, description: adapter.description,
-                                rootKey: adapter.rootKey))
+                                rootKey: adapter.rootKey, limits: adapter.limits))
                     ]))
         }
 

@@ -214,6 +214,7 @@ struct ConfigurationValidator {
             name: name.value,
             description: spec.description?.value,
             rootKey: rootKey.value,
+            limits: spec.limits,
             certificates: certificates,
             source: spec.location
         )
