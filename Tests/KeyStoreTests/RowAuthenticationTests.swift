@@ -114,6 +114,16 @@ struct RowAuthenticationTests {
         #expect(error?.code == .integrityFailure)
     }
 
+    /// An object moved into another adapter by its `adapter_id` column is not listed there.
+    @Test func locateNeverListsARowChangedOutsideKmipgw() async throws {
+        let fixture = try await StoreFixture.make()
+        let moved = try await fixture.createKey(name: "shared")
+        let own = try await fixture.createKey(name: "shared", adapterID: fixture.otherAdapterID)
+        try edit(fixture, "UPDATE objects SET adapter_id = \(fixture.otherAdapterID) WHERE uid = '\(moved.uniqueIdentifier)'")
+        let everything = LocateQuery()
+        #expect(try fixture.store.locate(everything, adapterID: fixture.otherAdapterID) == [own.uniqueIdentifier])
+    }
+
     @Test func anAdapterPointedAtAnotherRootKeyCreatesNothing() async throws {
         let fixture = try await StoreFixture.make()
         try edit(

@@ -206,6 +206,10 @@ extension SQLiteStore {
 
     // MARK: Locate
 
+    /// ``ObjectRow/columns`` of the `o` alias Locate reads objects under.
+    static let qualifiedObjectColumns = ObjectRow.columns.split(separator: ",")
+        .map { "o." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+
     /// The effective state in SQL, mirroring ``ObjectLifecycle/effectiveState(at:)``.
     static let effectiveStateSQL = """
         (CASE WHEN o.state = 1 AND o.activation_date <= ?1 \
@@ -270,8 +274,10 @@ extension SQLiteStore {
         values.append(.integer(query.maximumItems.map(Int64.init) ?? -1))
         let limit = values.count
         values.append(.integer(Int64(max(0, query.offset))))
-        let sql = "SELECT o.uid FROM \(from) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) "
-            + "LIMIT ?\(limit) OFFSET ?\(limit + 1)"
+        // The whole row, so that its tag is checked: a row changed outside kmipgw (moved into this
+        // adapter, given another state) is never listed.
+        let sql = "SELECT \(Self.qualifiedObjectColumns), o.mac FROM \(from) WHERE \(conditions.joined(separator: " AND ")) "
+            + "ORDER BY \(order) LIMIT ?\(limit) OFFSET ?\(limit + 1)"
         let bound = values
         return try readers.read { database throws(KeyStoreError) -> [String] in
             let statement = try database.statement(sql)
@@ -284,7 +290,15 @@ extension SQLiteStore {
                 }
             }
             var result: [String] = []
-            while try statement.step() { result.append(statement.string(0)) }
+            while try statement.step() {
+                do throws(KeyStoreError) {
+                    try self.verify(.objects, statement)
+                    result.append(statement.string(1))
+                } catch {
+                    // Logged by verify as tampering; the other matches are still listed.
+                    continue
+                }
+            }
             return result
         }
     }

@@ -235,12 +235,14 @@ public final class SQLiteStore: StateStore {
         }
         try verify(.rootKeys, statement)
         let instanceID = statement.int64(1)
-        let material = try hierarchy.rootKeySealer.open(
+        var material = try hierarchy.rootKeySealer.open(
             statement.blob(3), binding: .rootKey(id: id, instanceID: instanceID))
         guard material.count == 32 else {
             throw KeyStoreError(.integrityFailure, "root key \(id) does not hold 256 bits")
         }
         let sealer = KeyHierarchy.objectSealer(rootKey: SymmetricKey(data: material), rootKeyID: id)
+        // SymmetricKey keeps (and zeroes) its own copy; this one is zeroed here.
+        material.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
         sealers.withLock { $0[id] = sealer }
         return sealer
     }
