@@ -1,6 +1,7 @@
 import Foundation
 import KMIP
 import KeyStore
+import Logging
 import NIOCore
 import TTLV
 
@@ -22,15 +23,20 @@ public struct RequestProcessor: Sendable {
     let policy: ServerPolicy
     let decoder: TTLVDecoder
     let clock: @Sendable () -> Date
+    let logger: Logger
 
+    /// - Parameter logger: Where internal failures are logged, each once under the incident
+    ///   identifier its Result Message names.
     public init(
         store: any StateStore, policy: ServerPolicy = ServerPolicy(),
-        maximumMessageSize: Int = TTLVDecoder.defaultMaximumMessageSize, clock: @escaping @Sendable () -> Date = { Date() }
+        maximumMessageSize: Int = TTLVDecoder.defaultMaximumMessageSize, clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "kmipgw.operations")
     ) {
         self.store = store
         self.policy = policy
         self.decoder = TTLVDecoder(maximumMessageSize: maximumMessageSize)
         self.clock = clock
+        self.logger = logger
     }
 
     /// The result of one request: the response frame, and one audit event per batch item.
@@ -63,7 +69,7 @@ public struct RequestProcessor: Sendable {
                 "protocol version \(requestedVersion) is not offered (offered: \(offered)); use Discover Versions",
                 version: version, now: now, request: request)
         }
-        let environment = OperationEnvironment(store: store, adapter: adapter, policy: policy, version: version, now: now)
+        let environment = OperationEnvironment(store: store, adapter: adapter, policy: policy, version: version, now: now, logger: logger)
         let stopOnFailure = (request.header.batchErrorContinuationOption ?? .stop) != .continue
         var batch = BatchState()
         var items: [ResponseBatchItem] = []

@@ -20,7 +20,7 @@ enum LocateOperation: OperationHandler {
             query = try LocateQuery(
                 matching: request.attributes, offset: Int(request.offsetItems ?? 0), maximumItems: request.maximumItems.map(Int.init))
         } catch {
-            throw OperationError(error, objectIdentifier: nil)
+            throw environment.failure(error, objectIdentifier: nil)
         }
         if query.states == nil { query.states = liveStates }
         let page = query

@@ -116,7 +116,8 @@ struct Serve: AsyncParsableCommand {
         }
         let (metricsFactory, metricsEndpoint) = try await startMetrics(logger: logger)
         let processor = RequestProcessor(
-            store: stateStore, policy: ServerPolicy(protocolVersions: versions), maximumMessageSize: maxMessageSize)
+            store: stateStore, policy: ServerPolicy(protocolVersions: versions), maximumMessageSize: maxMessageSize,
+            logger: logger)
         let configuration = try stateStore.configuration()
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops ?? Self.defaultEventLoops)
         let server = try KMIPServer(
