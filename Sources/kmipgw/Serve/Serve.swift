@@ -57,6 +57,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Audit log, JSON lines: a file to append to, or - for standard error.", valueName: "file"))
     var auditLog = "-"
 
+    @Option(help: "Most batch items in one request message.")
+    var maxBatchItems = ServerPolicy.defaultMaximumBatchItems
+
+    @Option(help: "Largest response message, in bytes; a request's Maximum Response Size may only lower it.")
+    var maxResponseSize = ServerPolicy.defaultMaximumResponseSize
+
+    @Option(help: "Locate results returned when a request gives no Maximum Items.")
+    var locateDefaultItems = ServerPolicy.defaultDefaultLocateItems
+
+    @Option(help: "Most Locate results returned, whatever Maximum Items asks for.")
+    var locateMaxItems = ServerPolicy.defaultMaximumLocateItems
+
     @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error.", valueName: "level"))
     var logLevel = "info"
 
@@ -86,6 +98,12 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--kmip-versions must list versions from 1.0 to 1.4, for example 1.4,1.3 (got \(kmipVersions))")
         }
         guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024") }
+        guard maxBatchItems >= 1 else { throw ValidationError("--max-batch-items must be at least 1 (got \(maxBatchItems))") }
+        guard maxResponseSize >= 1024 else { throw ValidationError("--max-response-size must be at least 1024 (got \(maxResponseSize))") }
+        guard locateMaxItems >= 1 else { throw ValidationError("--locate-max-items must be at least 1 (got \(locateMaxItems))") }
+        guard (1...locateMaxItems).contains(locateDefaultItems) else {
+            throw ValidationError("--locate-default-items must be between 1 and --locate-max-items \(locateMaxItems) (got \(locateDefaultItems))")
+        }
     }
 
     func run() async throws {
@@ -115,9 +133,10 @@ struct Serve: AsyncParsableCommand {
             throw StoreOptions.fail("cannot open the audit log \(auditLog): \(error)")
         }
         let (metricsFactory, metricsEndpoint) = try await startMetrics(logger: logger)
-        let processor = RequestProcessor(
-            store: stateStore, policy: ServerPolicy(protocolVersions: versions), maximumMessageSize: maxMessageSize,
-            logger: logger)
+        let policy = ServerPolicy(
+            protocolVersions: versions, maximumBatchItems: maxBatchItems, defaultLocateItems: locateDefaultItems,
+            maximumLocateItems: locateMaxItems, maximumResponseSize: maxResponseSize)
+        let processor = RequestProcessor(store: stateStore, policy: policy, maximumMessageSize: maxMessageSize, logger: logger)
         let configuration = try stateStore.configuration()
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops ?? Self.defaultEventLoops)
         let server = try KMIPServer(
