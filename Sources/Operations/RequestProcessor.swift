@@ -46,8 +46,9 @@ public struct RequestProcessor: Sendable {
         public var events: [AuditEvent]
     }
 
-    /// Answers one framed request for `adapter`.
-    public func process(_ frame: ByteBuffer, for adapter: AdapterContext) async -> Outcome {
+    /// Answers one framed request for `adapter`. With `refusal`, no batch item is run: each fails
+    /// with it (the gateway refuses requests it cannot audit this way).
+    public func process(_ frame: ByteBuffer, for adapter: AdapterContext, refusal: OperationError? = nil) async -> Outcome {
         let now = clock()
         let item: TTLVItem
         do {
@@ -96,6 +97,7 @@ public struct RequestProcessor: Sendable {
             var result: ResponseBatchItem
             var failure: OperationError? = nil
             do throws(OperationError) {
+                if let refusal { throw refusal }
                 guard size < limit else {
                     throw OperationError(.responseTooLarge, "not run: the response already reached \(limitName)")
                 }
