@@ -60,6 +60,7 @@ public final class AuditLog: Service, Sendable {
     private let logger: Logger
     private let writeFailures: Counter
     private let droppedLines: Counter
+    private let flushing = NIOLock()
 
     /// - Parameter sink: receives each line, newline excluded, as soon as it is made.
     public init(sink: @escaping @Sendable (String) -> Void) {
@@ -125,27 +126,32 @@ public final class AuditLog: Service, Sendable {
     /// a failure is recorded, counted and logged, and the lines stay for the next attempt.
     public func flush() {
         guard case .buffered(let box, let descriptor) = output else { return }
-        // The lock is held across the write so that lines stay in order; record() waits at most
-        // one write(2).
-        let (failed, recovered) = box.withLockedValue { state -> (String?, Bool) in
-            guard !state.pending.isEmpty else { return (nil, false) }
-            let (written, error) = Self.writeOut(state.pending, to: descriptor)
-            state.pending.removeFirst(written)
-            guard let error else {
-                defer { state.failure = nil }
-                return (nil, state.failure != nil)
+        // One flush at a time, so that lines stay in order; the write itself runs outside the
+        // buffer's lock, so a slow file never holds up record() on the request path.
+        flushing.withLock {
+            let pending = box.withLockedValue { state -> [UInt8] in
+                defer { state.pending.removeAll(keepingCapacity: true) }
+                return state.pending
             }
-            let first = state.failure == nil
-            state.failure = error
-            return (first ? error : nil, false)
-        }
-        if recovered { logger.notice("the audit log is written again") }
-        if !isFailing { return }
-        writeFailures.increment()
-        if let failed {
-            logger.error(
-                "the audit log cannot be written; its lines are kept for a later write",
-                metadata: ["cause": "\(failed)", "policy": "\(failurePolicy.rawValue)"])
+            guard !pending.isEmpty else { return }
+            let (written, error) = Self.writeOut(pending, to: descriptor)
+            let (firstFailure, recovered) = box.withLockedValue { state -> (String?, Bool) in
+                guard let error else {
+                    defer { state.failure = nil }
+                    return (nil, state.failure != nil)
+                }
+                state.pending.insert(contentsOf: pending[written...], at: 0)
+                defer { state.failure = error }
+                return (state.failure == nil ? error : nil, false)
+            }
+            if recovered { logger.notice("the audit log is written again") }
+            guard error != nil else { return }
+            writeFailures.increment()
+            if let firstFailure {
+                logger.error(
+                    "the audit log cannot be written; its lines are kept for a later write",
+                    metadata: ["cause": "\(firstFailure)", "policy": "\(failurePolicy.rawValue)"])
+            }
         }
     }
 
