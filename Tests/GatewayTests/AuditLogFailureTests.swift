@@ -56,7 +56,10 @@ import Testing
 
     static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    @Test func aFullDiskNeitherCrashesTheServerNorLetsAnUnauditedRequestThrough() async throws {
+    /// `/dev/full` fails every write with ENOSPC, as a full disk does (Linux and the BSDs).
+    static let hasDevFull = FileManager.default.fileExists(atPath: "/dev/full")
+
+    @Test(.enabled(if: hasDevFull)) func aFullDiskNeitherCrashesTheServerNorLetsAnUnauditedRequestThrough() async throws {
         let fixture = try await Fixture.make()
         let full = open("/dev/full", O_WRONLY)
         try #require(full >= 0)
@@ -75,7 +78,7 @@ import Testing
         #expect(metrics.counterTotal(label: "kmipgw_audit_refused_requests_total") == 1)
     }
 
-    @Test func withContinueRequestsAreServedAndLinesPastTheBufferAreCounted() async throws {
+    @Test(.enabled(if: hasDevFull)) func withContinueRequestsAreServedAndLinesPastTheBufferAreCounted() async throws {
         let fixture = try await Fixture.make()
         let full = open("/dev/full", O_WRONLY)
         try #require(full >= 0)
