@@ -4,7 +4,8 @@ import NIOConcurrencyHelpers
 import Operations
 
 /// The request metrics of the gateway: `kmipgw_requests_total{operation, result}` per batch item
-/// and `kmipgw_request_duration_seconds` per request message.
+/// and `kmipgw_request_duration_seconds` per request message, and
+/// `kmipgw_audit_refused_requests_total`.
 ///
 /// This runs on every request, and making a swift-metrics `Counter` goes through the factory
 /// (a lock and a dictionary in most backends), so every counter is made once: the success
@@ -19,6 +20,8 @@ final class GatewayMetrics: Sendable {
 
     /// One request message, from its frame to its encoded answer.
     let duration: Timer
+    /// Request messages refused because the audit log could not be written.
+    let auditRefusals: Counter
     /// Indexed by `Operation.rawValue`; `nil` where the value is not a supported operation.
     private let successes: [Counter?]
     private let otherSuccess: Counter
@@ -35,6 +38,7 @@ final class GatewayMetrics: Sendable {
     init(factory: any MetricsFactory) {
         self.factory = factory
         duration = Timer(label: "kmipgw_request_duration_seconds", dimensions: [], factory: factory)
+        auditRefusals = Counter(label: "kmipgw_audit_refused_requests_total", factory: factory)
         let supported = RequestProcessor.supportedOperations
         var successes = [Counter?](repeating: nil, count: Int(supported.map(\.rawValue).max() ?? 0) + 1)
         for operation in supported {

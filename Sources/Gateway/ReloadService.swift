@@ -12,12 +12,18 @@ public struct ReloadService: Service {
     let server: KMIPServer
     let interval: Duration
     let logger: Logger
+    let adapters: AdapterDirectory?
 
-    public init(store: any StateStore, server: KMIPServer, interval: Duration = .milliseconds(250), logger: Logger) {
+    /// - Parameter adapters: updated with every reload, before the new registry takes effect.
+    public init(
+        store: any StateStore, server: KMIPServer, interval: Duration = .milliseconds(250), logger: Logger,
+        adapters: AdapterDirectory? = nil
+    ) {
         self.store = store
         self.server = server
         self.interval = interval
         self.logger = logger
+        self.adapters = adapters
     }
 
     public func run() async throws {
@@ -52,6 +58,7 @@ public struct ReloadService: Service {
             let current = try store.generation()
             guard forced || current != generation else { return generation }
             let configuration = try store.configuration()
+            adapters?.update(from: configuration)
             server.updateRegistry(RegistryLoader.registry(from: configuration))
             logger.info(
                 "reloaded configuration",

@@ -13,6 +13,7 @@ public struct KeyStoreError: Error, Hashable, Sendable {
             case masterKeyInsecure
             case wrongMasterKey
             case integrityFailure
+            case unreadableRecord
             case objectNotFound
             case wrongLifecycleState
             case invalidAttribute
@@ -46,6 +47,9 @@ public struct KeyStoreError: Error, Hashable, Sendable {
         public static let wrongMasterKey = Code(backing: .wrongMasterKey)
         /// A sealed record failed authentication: tampered, truncated or swapped. Never served.
         public static let integrityFailure = Code(backing: .integrityFailure)
+        /// A sealed record passed authentication (it is what kmipgw wrote) but does not decode: a
+        /// fault of this build or a record of a newer one, never tampering. Never served.
+        public static let unreadableRecord = Code(backing: .unreadableRecord)
         /// No KMIP object with that identifier in this adapter (another adapter's objects are
         /// reported the same way, so they are never revealed). Maps to Item Not Found.
         public static let objectNotFound = Code(backing: .objectNotFound)

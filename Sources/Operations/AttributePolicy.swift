@@ -56,19 +56,43 @@ enum AttributePolicy {
         try field.checkClientMayChange(in: State(rawValue: raw))
     }
 
+    /// The adapter's limit on one attribute's size: its TTLV encoding, name and value together,
+    /// so that custom attributes and Names count like every other.
+    static func checkSize(_ attribute: Attribute, limits: AdapterLimits) throws(OperationError) {
+        let bytes = attribute.ttlv(version: .v1_4).encodedLength
+        guard bytes <= limits.maximumAttributeBytes else {
+            throw OperationError(
+                .permissionDenied,
+                "\(attribute.name) takes \(bytes) bytes; this adapter allows at most \(limits.maximumAttributeBytes) bytes per attribute")
+        }
+    }
+
+    /// The adapter's limit on the attributes of one object, the server's own included.
+    static func checkCount(_ attributes: [Attribute], limits: AdapterLimits) throws(OperationError) {
+        guard attributes.count <= limits.maximumAttributesPerObject else {
+            throw OperationError(
+                .permissionDenied,
+                "the object would have \(attributes.count) attributes; this adapter allows at most \(limits.maximumAttributesPerObject) per object")
+        }
+    }
+
     /// Whether several instances of `name` may exist.
     static func isMultiInstance(_ name: String) -> Bool {
         if name.hasPrefix("x-") || name.hasPrefix("y-") { return true }
         return AttributeRule.named(name)?.isMultiInstance ?? false
     }
 
-    /// Client attributes for a new object: every one allowed, single-instance ones once, and
-    /// indices assigned in order of appearance.
-    static func prepareForNewObject(_ attributes: [Attribute]) throws(OperationError) -> [Attribute] {
+    /// Client attributes for a new object: every one allowed and within the adapter's size limit,
+    /// single-instance ones once, and indices assigned in order of appearance. The caller checks
+    /// the count once the server's attributes are added.
+    static func prepareForNewObject(_ attributes: [Attribute], limits: AdapterLimits) throws(OperationError) -> [Attribute] {
         var counts: [String: Int32] = [:]
         var prepared: [Attribute] = []
+        // Checked first, so that a flood is refused before any of it is looked at.
+        try checkCount(attributes, limits: limits)
         for attribute in attributes {
             try check(attribute, may: .set)
+            try checkSize(attribute, limits: limits)
             let index = counts[attribute.name, default: 0]
             if index > 0, !isMultiInstance(attribute.name) {
                 throw OperationError.invalidField("\(attribute.name) may appear only once")

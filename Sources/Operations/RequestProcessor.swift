@@ -1,12 +1,14 @@
 import Foundation
 import KMIP
 import KeyStore
+import Logging
 import NIOCore
 import TTLV
 
 /// Runs one KMIP request message for one adapter and answers it: decoding, the batch rules
 /// (Unique Batch Item IDs echoed, Batch Error Continuation Option, ID Placeholder, Maximum
-/// Response Size) and one file per operation under `Operations/`.
+/// Response Size), the limits of ``ServerPolicy`` on the work of one request, and one file per
+/// operation under `Operations/`.
 ///
 /// It never throws and never drops a request it could answer: a message that cannot be read
 /// gets an Invalid Message response, a payload that cannot be read fails its own batch item
@@ -22,15 +24,20 @@ public struct RequestProcessor: Sendable {
     let policy: ServerPolicy
     let decoder: TTLVDecoder
     let clock: @Sendable () -> Date
+    let logger: Logger
 
+    /// - Parameter logger: Where internal failures are logged, each once under the incident
+    ///   identifier its Result Message names.
     public init(
         store: any StateStore, policy: ServerPolicy = ServerPolicy(),
-        maximumMessageSize: Int = TTLVDecoder.defaultMaximumMessageSize, clock: @escaping @Sendable () -> Date = { Date() }
+        maximumMessageSize: Int = TTLVDecoder.defaultMaximumMessageSize, clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "kmipgw.operations")
     ) {
         self.store = store
         self.policy = policy
         self.decoder = TTLVDecoder(maximumMessageSize: maximumMessageSize)
         self.clock = clock
+        self.logger = logger
     }
 
     /// The result of one request: the response frame, and one audit event per batch item.
@@ -39,8 +46,9 @@ public struct RequestProcessor: Sendable {
         public var events: [AuditEvent]
     }
 
-    /// Answers one framed request for `adapter`.
-    public func process(_ frame: ByteBuffer, for adapter: AdapterContext) async -> Outcome {
+    /// Answers one framed request for `adapter`. With `refusal`, no batch item is run: each fails
+    /// with it (the gateway refuses requests it cannot audit this way).
+    public func process(_ frame: ByteBuffer, for adapter: AdapterContext, refusal: OperationError? = nil) async -> Outcome {
         let now = clock()
         let item: TTLVItem
         do {
@@ -50,6 +58,14 @@ public struct RequestProcessor: Sendable {
         }
         let requestedVersion = RequestMessage.protocolVersion(of: item) ?? policy.protocolVersions.first ?? .v1_4
         let version = policy.responseVersion(for: requestedVersion)
+        // Counted before the batch items are decoded into values: those cost far more memory
+        // than their bytes.
+        let itemCount = item.tag == .requestMessage ? item.children(.batchItem).count : 0
+        guard itemCount <= policy.maximumBatchItems else {
+            return invalidMessage(
+                "the request has \(itemCount) batch items; this server takes at most \(policy.maximumBatchItems) in one message",
+                version: version, now: now)
+        }
         let request: RequestMessage
         do {
             request = try RequestMessage(ttlv: item)
@@ -63,17 +79,28 @@ public struct RequestProcessor: Sendable {
                 "protocol version \(requestedVersion) is not offered (offered: \(offered)); use Discover Versions",
                 version: version, now: now, request: request)
         }
-        let environment = OperationEnvironment(store: store, adapter: adapter, policy: policy, version: version, now: now)
+        let environment = OperationEnvironment(store: store, adapter: adapter, policy: policy, version: version, now: now, logger: logger)
         let stopOnFailure = (request.header.batchErrorContinuationOption ?? .stop) != .continue
+        // The response is sized as it is built, so that no answer larger than the limit is ever
+        // held: the request's Maximum Response Size may lower the server's limit, never raise it.
+        let requestLimit = request.header.maximumResponseSize.map { Int(max(0, $0)) }
+        let limit = min(requestLimit ?? .max, policy.maximumResponseSize)
+        let limitName = (requestLimit.map { $0 <= policy.maximumResponseSize } ?? false)
+            ? "the request's Maximum Response Size of \(limit) bytes" : "this server's response size limit of \(limit) bytes"
+        var size = 8 + header(version: version, now: now, request: request, count: 0).ttlv(version: version).encodedLength
         var batch = BatchState()
-        var items: [ResponseBatchItem] = []
+        var items: [TTLVItem] = []
         var events: [AuditEvent] = []
         for batchItem in request.batchItems {
             batch.objectIdentifier = nil
             batch.wrappingKeyIdentifier = nil
-            let result: ResponseBatchItem
+            var result: ResponseBatchItem
             var failure: OperationError? = nil
-            do {
+            do throws(OperationError) {
+                if let refusal { throw refusal }
+                guard size < limit else {
+                    throw OperationError(.responseTooLarge, "not run: the response already reached \(limitName)")
+                }
                 let payload = try await run(batchItem, in: environment, batch: &batch)
                 result = .success(payload, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
             } catch {
@@ -82,25 +109,24 @@ public struct RequestProcessor: Sendable {
                 failure = told
                 result = .failure(told.reason, told.message, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
             }
-            items.append(result)
+            var encoded = result.ttlv(version: version)
+            if failure == nil, size + encoded.encodedLength > limit {
+                let told = OperationError(
+                    .responseTooLarge, "the answer (\(encoded.encodedLength) bytes) would take the response past \(limitName)")
+                failure = told
+                result = .failure(told.reason, told.message, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
+                encoded = result.ttlv(version: version)
+            }
+            size += encoded.encodedLength
+            items.append(encoded)
             events.append(AuditEvent(time: now, context: adapter, operation: batchItem.operation, batch: batch, failure: failure))
             // Stop (the default) and Undo end the batch at the first failure; what completed stays
             // done, since every completed operation is already durable.
             if failure != nil, stopOnFailure { break }
         }
-        var response = ResponseMessage(
-            header: header(version: version, now: now, request: request, count: items.count), batchItems: items)
-        var buffer = response.ttlv(version: version).encoded()
-        if let limit = request.header.maximumResponseSize, buffer.readableBytes > Int(limit) {
-            response.batchItems = items.map { item in
-                item.resultStatus == .success
-                    ? .failure(.responseTooLarge, "the response (\(buffer.readableBytes) bytes) exceeds Maximum Response Size \(limit)",
-                        operation: item.operation, uniqueBatchItemID: item.uniqueBatchItemID)
-                    : item
-            }
-            buffer = response.ttlv(version: version).encoded()
-        }
-        return Outcome(response: buffer, events: events)
+        let headerItem = header(version: version, now: now, request: request, count: items.count).ttlv(version: version)
+        let response = TTLVItem.structure(.responseMessage, [headerItem] + items).encoded()
+        return Outcome(response: response, events: events)
     }
 
     private func run(_ item: RequestBatchItem, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> ResponsePayload {

@@ -27,7 +27,9 @@ import Testing
         let bob: TestCertificates.Issued
         let audit: AuditLines
 
-        static func make(metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance) async throws -> Stack {
+        static func make(
+            metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, adapters: AdapterDirectory = AdapterDirectory()
+        ) async throws -> Stack {
             let directory = try TemporaryDirectory(prefix: "kmipgw-gateway")
             let location = StoreLocation(directory: directory.file("state"))
             _ = try StateInitializer(location: location).run(hostName: "test-host")
@@ -53,7 +55,8 @@ import Testing
             let server = try KMIPServer(
                 configuration: configuration, registry: RegistryLoader.registry(from: store.configuration()),
                 handler: GatewayHandler(
-                    processor: RequestProcessor(store: store), audit: AuditLog { audit.append($0) }, metricsFactory: metricsFactory),
+                    processor: RequestProcessor(store: store), audit: AuditLog { audit.append($0) }, metricsFactory: metricsFactory,
+                    adapters: adapters),
                 logger: logger, metricsFactory: metricsFactory)
             return Stack(directory: directory, store: store, server: server, tls: tls, alice: alice, bob: bob, audit: audit)
         }

@@ -73,17 +73,21 @@ struct StoredAttributes: Sendable {
         TTLVItem.structure(.templateAttribute, attributes.map { $0.ttlv(version: .v1_4) }).encodedBytes
     }
 
+    /// The sealed list from its plaintext. The bytes have already passed AES-GCM authentication,
+    /// so they are what kmipgw wrote: no size limit applies (the adapter's limits bound what is
+    /// written, and a limit here would turn a large list into a false tamper alarm), and bytes
+    /// that do not decode are ``KeyStoreError/Code/unreadableRecord``, never an integrity failure.
     static func decode(_ bytes: [UInt8]) throws(KeyStoreError) -> [Attribute] {
         do {
-            let item = try TTLVDecoder(maximumMessageSize: 16 << 20, maximumDepth: 32).decode(bytes)
+            let item = try TTLVDecoder(maximumMessageSize: max(bytes.count, 8), maximumDepth: 32).decode(bytes)
             guard item.tag == .templateAttribute else {
-                throw KeyStoreError(.integrityFailure, "the sealed attributes are not a Template-Attribute")
+                throw KeyStoreError(.unreadableRecord, "the sealed attributes are not a Template-Attribute")
             }
             return try item.children.map { try Attribute(ttlv: $0) }
         } catch let error as KeyStoreError {
             throw error
         } catch {
-            throw KeyStoreError(.integrityFailure, "the sealed attributes do not decode: \(error)")
+            throw KeyStoreError(.unreadableRecord, "the sealed attributes authenticate but do not decode: \(error)")
         }
     }
 }

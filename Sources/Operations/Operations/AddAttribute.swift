@@ -11,6 +11,8 @@ enum AddAttributeOperation: OperationHandler {
         batch.objectIdentifier = identifier
         let name = request.attribute.name
         try AttributePolicy.check(request.attribute, may: .set)
+        let limits = environment.adapter.limits
+        try AttributePolicy.checkSize(request.attribute, limits: limits)
         let multi = AttributePolicy.isMultiInstance(name)
         let attribute = request.attribute
         let after = try await environment.store(identifier) { store in
@@ -22,6 +24,7 @@ enum AddAttributeOperation: OperationHandler {
                 var added = attribute
                 added.index = multi ? (existing.map(\.effectiveIndex).max().map { $0 + 1 } ?? 0) : nil
                 attributes.append(added)
+                try AttributePolicy.checkCount(attributes, limits: limits)
             }
         }
         let stored = after.last { $0.name == name } ?? attribute

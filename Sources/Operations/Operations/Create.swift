@@ -17,10 +17,11 @@ enum CreateOperation: OperationHandler {
         guard request.templateAttribute.templateNames.isEmpty else {
             throw OperationError(.itemNotFound, "templates are not supported; send the attributes themselves")
         }
-        let given = try AttributePolicy.prepareForNewObject(request.templateAttribute.attributes)
+        let given = try AttributePolicy.prepareForNewObject(request.templateAttribute.attributes, limits: environment.adapter.limits)
         let (_, length) = try keySpecification(given)
         let material = SymmetricKey(size: SymmetricKeySize(bitCount: Int(length))).withUnsafeBytes { Array($0) }
         let attributes = given + ServerAttributes.forNewKey(material: material, origin: .generated, given: given, now: environment.now)
+        try AttributePolicy.checkCount(attributes, limits: environment.adapter.limits)
         let stored = try await environment.store(nil) { store in
             try await store.create(NewObject(objectType: .symmetricKey, material: material, attributes: attributes), adapterID: environment.adapter.adapterID)
         }

@@ -29,7 +29,9 @@ enum DeleteAttributeOperation: OperationHandler {
             }
         }
         guard let deleted = removed.attribute.withLock({ $0 }) else {
-            throw OperationError(.generalFailure, "the deleted attribute was not reported back by the store")
+            throw OperationError.internalFailure(
+                "the store did not report the deleted attribute back", cause: OperationError(.generalFailure, "no attribute from updateAttributes"),
+                logger: environment.logger)
         }
         return DeleteAttributeResponse(uniqueIdentifier: identifier, attribute: deleted.responseForm)
     }

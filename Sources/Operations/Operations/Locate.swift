@@ -3,7 +3,7 @@ import TTLV
 import KeyStore
 
 /// Locate: the identifiers of this adapter's objects that match every attribute given, oldest
-/// first, after Offset Items and at most Maximum Items. Destroyed objects are not in online
+/// first, after Offset Items and at most Maximum Items (bounded by the server's ``ServerPolicy``). Destroyed objects are not in online
 /// storage, so they are found only when the request asks for a destroyed State explicitly.
 enum LocateOperation: OperationHandler {
     static let liveStates: Set<State> = [.preActive, .active, .deactivated, .compromised]
@@ -18,9 +18,9 @@ enum LocateOperation: OperationHandler {
         var query: LocateQuery
         do {
             query = try LocateQuery(
-                matching: request.attributes, offset: Int(request.offsetItems ?? 0), maximumItems: request.maximumItems.map(Int.init))
+                matching: request.attributes, offset: Int(request.offsetItems ?? 0), maximumItems: maximumItems(request, environment.policy))
         } catch {
-            throw OperationError(error, objectIdentifier: nil)
+            throw environment.failure(error, objectIdentifier: nil)
         }
         if query.states == nil { query.states = liveStates }
         let page = query
@@ -44,5 +44,11 @@ enum LocateOperation: OperationHandler {
         if let first = identifiers.first { batch.idPlaceholder = first }
         batch.objectIdentifier = identifiers.count == 1 ? identifiers.first : nil
         return LocateResponse(locatedItems: located, uniqueIdentifiers: identifiers)
+    }
+
+    /// The page size: the request's Maximum Items, or the server's default without one, never
+    /// above the server's maximum. Located Items still counts every match.
+    static func maximumItems(_ request: LocateRequest, _ policy: ServerPolicy) -> Int {
+        min(request.maximumItems.map(Int.init) ?? policy.defaultLocateItems, policy.maximumLocateItems)
     }
 }

@@ -11,6 +11,7 @@ enum ModifyAttributeOperation: OperationHandler {
         batch.objectIdentifier = identifier
         let name = request.attribute.name
         try AttributePolicy.check(request.attribute, may: .modify)
+        try AttributePolicy.checkSize(request.attribute, limits: environment.adapter.limits)
         let index = request.attribute.effectiveIndex
         let value = request.attribute.value
         let after = try await environment.store(identifier) { store in

@@ -24,7 +24,7 @@ enum RegisterOperation: OperationHandler {
         guard let material = block.keyValue.keyBytes, block.keyWrappingData == nil else {
             throw OperationError(.featureNotSupported, "register the key unwrapped (mutual TLS protects it in transit)")
         }
-        var attributes = try AttributePolicy.prepareForNewObject(request.templateAttribute.attributes)
+        var attributes = try AttributePolicy.prepareForNewObject(request.templateAttribute.attributes, limits: environment.adapter.limits)
         let bits = Int32(material.count * 8)
         guard CreateOperation.keyLengths.contains(bits) else {
             throw OperationError.invalidField("an AES key is 16, 24 or 32 bytes long, not \(material.count)")
@@ -48,6 +48,7 @@ enum RegisterOperation: OperationHandler {
             attributes.append(Attribute(.cryptographicLength, bits))
         }
         attributes += ServerAttributes.forNewKey(material: material, origin: .registered, given: attributes, now: environment.now)
+        try AttributePolicy.checkCount(attributes, limits: environment.adapter.limits)
         let stored = try await environment.store(nil) { store in
             try await store.create(NewObject(objectType: .symmetricKey, material: material, attributes: attributes), adapterID: environment.adapter.adapterID)
         }

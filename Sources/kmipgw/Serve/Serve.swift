@@ -57,6 +57,23 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Audit log, JSON lines: a file to append to, or - for standard error.", valueName: "file"))
     var auditLog = "-"
 
+    @Option(help: ArgumentHelp(
+        "What happens to requests while the audit log cannot be written: refuse (General Failure, not run) or continue.",
+        valueName: "policy"))
+    var auditFailure = AuditLog.FailurePolicy.refuse.rawValue
+
+    @Option(help: "Most batch items in one request message.")
+    var maxBatchItems = ServerPolicy.defaultMaximumBatchItems
+
+    @Option(help: "Largest response message, in bytes; a request's Maximum Response Size may only lower it.")
+    var maxResponseSize = ServerPolicy.defaultMaximumResponseSize
+
+    @Option(help: "Locate results returned when a request gives no Maximum Items.")
+    var locateDefaultItems = ServerPolicy.defaultDefaultLocateItems
+
+    @Option(help: "Most Locate results returned, whatever Maximum Items asks for.")
+    var locateMaxItems = ServerPolicy.defaultMaximumLocateItems
+
     @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error.", valueName: "level"))
     var logLevel = "info"
 
@@ -86,9 +103,21 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--kmip-versions must list versions from 1.0 to 1.4, for example 1.4,1.3 (got \(kmipVersions))")
         }
         guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024") }
+        guard AuditLog.FailurePolicy(rawValue: auditFailure) != nil else {
+            throw ValidationError("--audit-failure must be refuse or continue (got \(auditFailure))")
+        }
+        guard maxBatchItems >= 1 else { throw ValidationError("--max-batch-items must be at least 1 (got \(maxBatchItems))") }
+        guard maxResponseSize >= 1024 else { throw ValidationError("--max-response-size must be at least 1024 (got \(maxResponseSize))") }
+        guard locateMaxItems >= 1 else { throw ValidationError("--locate-max-items must be at least 1 (got \(locateMaxItems))") }
+        guard (1...locateMaxItems).contains(locateDefaultItems) else {
+            throw ValidationError("--locate-default-items must be between 1 and --locate-max-items \(locateMaxItems) (got \(locateDefaultItems))")
+        }
     }
 
     func run() async throws {
+        // A closed standard error or audit pipe must not kill the server: writes then fail with
+        // EPIPE, which the audit log handles and the logger ignores.
+        signal(SIGPIPE, SIG_IGN)
         var logger = Logger(label: "kmipgw")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
@@ -108,22 +137,27 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw StoreOptions.fail("cannot load the server certificate or key: \(error)")
         }
+        let (metricsFactory, metricsEndpoint) = try await startMetrics(logger: logger)
         let audit: AuditLog
         do {
-            audit = try AuditLog.file(auditLog)
+            audit = try AuditLog.file(
+                auditLog, failurePolicy: AuditLog.FailurePolicy(rawValue: auditFailure)!, logger: logger,
+                metricsFactory: metricsFactory)
         } catch {
             throw StoreOptions.fail("cannot open the audit log \(auditLog): \(error)")
         }
-        let (metricsFactory, metricsEndpoint) = try await startMetrics(logger: logger)
-        let processor = RequestProcessor(
-            store: stateStore, policy: ServerPolicy(protocolVersions: versions), maximumMessageSize: maxMessageSize)
+        let policy = ServerPolicy(
+            protocolVersions: versions, maximumBatchItems: maxBatchItems, defaultLocateItems: locateDefaultItems,
+            maximumLocateItems: locateMaxItems, maximumResponseSize: maxResponseSize)
+        let processor = RequestProcessor(store: stateStore, policy: policy, maximumMessageSize: maxMessageSize, logger: logger)
         let configuration = try stateStore.configuration()
+        let adapters = AdapterDirectory(configuration)
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops ?? Self.defaultEventLoops)
         let server = try KMIPServer(
             configuration: serverConfiguration, registry: RegistryLoader.registry(from: configuration),
-            handler: GatewayHandler(processor: processor, audit: audit, metricsFactory: metricsFactory),
+            handler: GatewayHandler(processor: processor, audit: audit, metricsFactory: metricsFactory, adapters: adapters),
             eventLoopGroup: loops, logger: logger, metricsFactory: metricsFactory)
-        let reload = ReloadService(store: stateStore, server: server, logger: logger)
+        let reload = ReloadService(store: stateStore, server: server, logger: logger, adapters: adapters)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: server, successTerminationBehavior: .gracefullyShutdownGroup,
@@ -143,7 +177,8 @@ struct Serve: AsyncParsableCommand {
                     + "\(configuration.certificates.count) client certificates)\n"
                     + "server certificate: \(tlsCert ?? location.serverCertificateFile)\n"
                     + (metricsEndpoint.map { "metrics: http://\(Self.hostPort($0.address))/metrics\n" } ?? "")
-                FileHandle.standardError.write(Data(message.utf8))
+                // Not FileHandle.write(_:), which traps when standard error is a closed pipe.
+                try? FileHandle.standardError.write(contentsOf: Data(message.utf8))
             }
         }
         defer { announce.cancel() }
