@@ -12,10 +12,16 @@ struct NodeReader {
     /// budget far above any real configuration (40,000 certificates is about 250,000 nodes) stops that.
     private var remainingNodes: Int
     private(set) var isExhausted = false
+    /// Diagnostics past this many are counted, not kept: a file of a million unknown fields must
+    /// not cost a million messages.
+    private let diagnosticLimit: Int
+    /// Diagnostics reported past ``diagnosticLimit``.
+    private(set) var omittedDiagnostics = 0
 
-    init(file: String, nodeBudget: Int = 2_000_000) {
+    init(file: String, nodeBudget: Int = 2_000_000, diagnosticLimit: Int = .max) {
         self.file = file
         self.remainingNodes = nodeBudget
+        self.diagnosticLimit = diagnosticLimit
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -24,6 +30,10 @@ struct NodeReader {
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
+        guard diagnostics.count < diagnosticLimit else {
+            omittedDiagnostics += 1
+            return
+        }
         diagnostics.append(diagnostic)
     }
 
