@@ -61,6 +61,11 @@ struct Serve: AsyncParsableCommand {
     var logLevel = "info"
 
     @Option(help: ArgumentHelp(
+        "Log lines on standard error: text (time level label: message key=value…) or json (one object per line).",
+        valueName: "format"))
+    var logFormat: LineLogHandler.Format = .text
+
+    @Option(help: ArgumentHelp(
         "Serve Prometheus metrics over plain HTTP at /metrics on this address and port (off by default).",
         valueName: "host:port"))
     var metricsListen: String?
@@ -89,7 +94,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "kmipgw")
+        let format = logFormat
+        var logger = Logger(label: "kmipgw") { LineLogHandler(label: $0, format: format) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
         let stateStore = try store.open()
