@@ -49,7 +49,7 @@ struct BudgetTests {
         yaml += "instances: *x8\n"
         let report = try validate(yaml: yaml)
         #expect(report.errors.map(\.code) == [.documentTooLarge], "\(report.transcript)")
-        #expect(report.errors.first?.message.contains("1000000 nodes") == true)
+        #expect(report.errors.first?.message.contains("500000 nodes") == true)
         #expect(report.omittedDiagnostics == 0)
     }
 

@@ -14,7 +14,7 @@ public struct ValidationBudget: Hashable, Sendable {
     public var diagnostics: Int
 
     /// The budget of one run; the defaults are what `kmipgw validate` uses.
-    public init(bytes: Int = 64 << 20, nodes: Int = 1_000_000, diagnostics: Int = 100) {
+    public init(bytes: Int = 64 << 20, nodes: Int = 500_000, diagnostics: Int = 100) {
         self.bytes = bytes
         self.nodes = nodes
         self.diagnostics = diagnostics
