@@ -3,7 +3,7 @@
 /// within seconds and a bounded amount of memory instead of costing minutes and gigabytes.
 ///
 /// The defaults are far above any real configuration: a maximal instance (200 adapters of 200
-/// certificates, about 29 MB of YAML) is about 250,000 nodes.
+/// certificates, about 29 MB of YAML) is about 200,000 nodes.
 public struct ValidationBudget: Hashable, Sendable {
     /// The bytes of every file of the run together.
     public var bytes: Int
