@@ -9,6 +9,8 @@ public struct KMIPClientConfiguration: Sendable {
         /// The server's chain must lead to one of these roots and name ``KMIPClientConfiguration/serverHostname``
         /// (or the host, or for an IP address the address itself).
         case certificateAuthority([NIOSSLCertificate])
+        /// The server's chain must lead to a root of the system's trust store, and name the host.
+        case systemTrustStore
         /// Any server certificate is accepted: for tests and `--insecure` only.
         case none
     }
@@ -69,6 +71,9 @@ public struct KMIPClientConfiguration: Sendable {
         switch serverVerification {
         case .certificateAuthority(let roots):
             tls.trustRoots = .certificates(roots)
+            tls.certificateVerification = .fullVerification
+        case .systemTrustStore:
+            tls.trustRoots = .default
             tls.certificateVerification = .fullVerification
         case .none:
             tls.certificateVerification = .none

@@ -11,6 +11,7 @@ public struct KeyStoreError: Error, Hashable, Sendable {
             case masterKeyMissing
             case masterKeyInvalid
             case masterKeyInsecure
+            case statePermissions
             case wrongMasterKey
             case integrityFailure
             case unreadableRecord
@@ -43,6 +44,8 @@ public struct KeyStoreError: Error, Hashable, Sendable {
         public static let masterKeyInvalid = Code(backing: .masterKeyInvalid)
         /// The master key file is readable by group or others.
         public static let masterKeyInsecure = Code(backing: .masterKeyInsecure)
+        /// The state directory is writable by group or others, or a store file is accessible to them.
+        public static let statePermissions = Code(backing: .statePermissions)
         /// The master key is well-formed but is not the key this store was initialised with.
         public static let wrongMasterKey = Code(backing: .wrongMasterKey)
         /// A sealed record failed authentication: tampered, truncated or swapped. Never served.

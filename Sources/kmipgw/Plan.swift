@@ -41,7 +41,9 @@ extension Kmipgw {
             }
             guard let desired = report.desiredState else {
                 let errors = report.errors.count
-                throw StoreOptions.fail("invalid configuration: \(errors) error\(errors == 1 ? "" : "s"); nothing planned")
+                let omitted = report.omittedDiagnostics > 0 ? " (and \(report.omittedDiagnostics) more not listed)" : ""
+                throw StoreOptions.fail(
+                    "invalid configuration: \(errors) error\(errors == 1 ? "" : "s")\(omitted); nothing planned")
             }
             return desired
         }

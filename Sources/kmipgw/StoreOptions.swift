@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KeyStore
+import Logging
 
 /// `--state DIR` and `--master-key-file PATH`, shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
@@ -20,9 +21,14 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, or prints the reason to stderr and throws exit status 1.
-    func open() throws -> SQLiteStore {
+    ///
+    /// The store logs migrations and tampering to `logger`: by default text lines on standard
+    /// error, so that standard output keeps only the command's data.
+    func open(logger: Logger = Logger(label: "kmipgw.store") { LineLogHandler(label: $0, format: .text) }) throws
+        -> SQLiteStore
+    {
         do {
-            let store = try SQLiteStore.open(location)
+            let store = try SQLiteStore.open(location, logger: logger)
             if store.isReadOnly {
                 FileHandle.standardError.write(
                     Data(

@@ -60,8 +60,12 @@ extension Kmipgw {
                         + (warnings > 0 ? " (\(Self.count(warnings, "warning")))" : "")
                 )
             } else {
+                let omitted =
+                    report.omittedDiagnostics > 0
+                    ? ", and \(report.omittedDiagnostics) more not listed (a run lists its first \(report.diagnostics.count))"
+                    : ""
                 Self.writeError(
-                    "invalid: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))\n"
+                    "invalid: \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))\(omitted)\n"
                 )
             }
         }
@@ -105,6 +109,8 @@ private struct JSONReport: Encodable {
     var valid: Bool
     var errors: Int
     var warnings: Int
+    /// Diagnostics past the run's limit, counted and not listed.
+    var omitted: Int
     var files: [String]
     var diagnostics: [Entry]
     var summary: Summary?
@@ -113,6 +119,7 @@ private struct JSONReport: Encodable {
         valid = report.isValid
         errors = report.errors.count
         warnings = report.warnings.count
+        omitted = report.omittedDiagnostics
         files = report.files
         diagnostics = report.diagnostics.map { diagnostic in
             Entry(

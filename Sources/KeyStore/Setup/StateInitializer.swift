@@ -30,6 +30,8 @@ public struct StateInitializer: Sendable {
     /// Creates what is missing: the directory (0700), the master key (0600, only at the default
     /// place: a named key must exist), the database, and the server identity, generated for
     /// `hostName` unless the operator supplies PEM files (copied into the state directory).
+    /// An existing directory writable by group or others, or a store file open to them, is
+    /// refused (``StatePermissions``).
     public func run(hostName: String, tlsCertificateFile: String? = nil, tlsKeyFile: String? = nil) throws -> Report {
         let files = FileManager.default
         var createdDirectory = false
@@ -46,6 +48,8 @@ public struct StateInitializer: Sendable {
         } else if !isDirectory.boolValue {
             throw KeyStoreError(.io, "\(location.directory) exists and is not a directory")
         }
+        // An existing directory others can write to may already hold their files: refused, not repaired.
+        try StatePermissions.check(location)
 
         let databaseExists = files.fileExists(atPath: location.databaseFile)
         var createdMasterKey = false

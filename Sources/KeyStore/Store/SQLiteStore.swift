@@ -41,6 +41,7 @@ public final class SQLiteStore: StateStore {
             throw KeyStoreError(
                 .notInitialized, "no store at \(location.databaseFile); run `kmipgw init` first")
         }
+        try StatePermissions.check(location)
         let masterKey = try MasterKey.load(from: location.masterKeyFile)
         return try SQLiteStore(
             location: location, masterKey: masterKey, clock: clock, logger: logger,

@@ -12,6 +12,7 @@ extension Diagnostic {
             case noConfigurationFiles = "no-configuration-files"
             case emptyFile = "empty-file"
             case documentTooLarge = "document-too-large"
+            case aliasKey = "alias-key"
             case unsupportedAPIVersion = "unsupported-api-version"
             case missingField = "missing-field"
             case unknownField = "unknown-field"
@@ -68,8 +69,12 @@ extension Diagnostic {
         public static let noConfigurationFiles = Code(.noConfigurationFiles)
         /// A file holds no YAML document (warning).
         public static let emptyFile = Code(.emptyFile)
-        /// A document expands (through aliases) to more nodes than any real configuration has.
+        /// A file passes what is left of the run's budget (``ValidationBudget``): bytes, or nodes as
+        /// written or with aliases expanded. It is not read.
         public static let documentTooLarge = Code(.documentTooLarge)
+        /// An alias stands for a mapping key. Refused before composing: hashing the tree an alias
+        /// key stands for is what no node budget can bound.
+        public static let aliasKey = Code(.aliasKey)
         /// `apiVersion` is not `kmipgw/v1`.
         public static let unsupportedAPIVersion = Code(.unsupportedAPIVersion)
         /// A required field is absent.

@@ -1,3 +1,5 @@
+import KMIP
+
 /// One finding of `validate`: an error that makes the configuration invalid, or a warning that does not.
 ///
 /// Diagnostics are values so that the command line can print them as text or JSON and tests can
@@ -57,6 +59,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         let path = fieldPath.description
         if !path.isEmpty { text += "\(path): " }
         text += message
-        return text
+        // Messages quote what the files hold (keys, names, paths): a CI log must get no raw control character.
+        return PrintableText.escaped(text)
     }
 }

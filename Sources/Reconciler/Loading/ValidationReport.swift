@@ -7,12 +7,15 @@ public struct ValidationReport: Hashable, Sendable {
     public var desiredState: DesiredState?
     /// The configuration files that were read, in order.
     public var files: [String]
+    /// Diagnostics past the budget's limit (``ValidationBudget/diagnostics``): counted, not listed.
+    public var omittedDiagnostics: Int
 
     /// Creates a report.
-    public init(diagnostics: [Diagnostic], desiredState: DesiredState?, files: [String]) {
+    public init(diagnostics: [Diagnostic], desiredState: DesiredState?, files: [String], omittedDiagnostics: Int = 0) {
         self.diagnostics = diagnostics
         self.desiredState = desiredState
         self.files = files
+        self.omittedDiagnostics = omittedDiagnostics
     }
 
     /// The error diagnostics.

@@ -20,11 +20,22 @@ struct DocumentParser {
     let file: String
     /// How many nodes one file may expand to (see ``NodeReader``).
     var nodeBudget = 2_000_000
+    /// How many diagnostics the file may list (see ``NodeReader``).
+    var diagnosticLimit = Int.max
+
+    /// What parsing one file gave.
+    struct Result {
+        var instances: [InstanceSpec]
+        var diagnostics: [Diagnostic]
+        var syntaxFailed: Bool
+        /// Diagnostics past the limit, counted and not kept.
+        var omittedDiagnostics = 0
+    }
 
     /// Parses every YAML document of the file. A syntax error ends the file (libyaml cannot go on),
     /// but what was reported before it stays.
-    func parse(_ text: String) -> (instances: [InstanceSpec], diagnostics: [Diagnostic], syntaxFailed: Bool) {
-        var reader = NodeReader(file: file, nodeBudget: nodeBudget)
+    func parse(_ text: String) -> Result {
+        var reader = NodeReader(file: file, nodeBudget: nodeBudget, diagnosticLimit: diagnosticLimit)
         var instances: [InstanceSpec] = []
         var documentCount = 0
         do {
@@ -37,12 +48,14 @@ struct DocumentParser {
             if let error = documents.error { throw error }
         } catch {
             reader.report(syntaxDiagnostic(for: error, text: text))
-            return (instances, reader.diagnostics, true)
+            return Result(instances: instances, diagnostics: reader.diagnostics, syntaxFailed: true,
+                omittedDiagnostics: reader.omittedDiagnostics)
         }
         if documentCount == 0 {
             reader.report(.warning(.emptyFile, "the file holds no YAML document", at: SourceLocation(file: file)))
         }
-        return (instances, reader.diagnostics, false)
+        return Result(instances: instances, diagnostics: reader.diagnostics, syntaxFailed: false,
+            omittedDiagnostics: reader.omittedDiagnostics)
     }
 
     private func parseDocument(_ root: Node, reader: inout NodeReader) -> [InstanceSpec] {

@@ -8,14 +8,21 @@ import Yams
 struct NodeReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    /// Aliases are expanded by Yams, so a few lines of anchors can stand for billions of nodes; a
-    /// budget far above any real configuration (40,000 certificates is about 250,000 nodes) stops that.
+    /// Aliases are expanded by Yams, so a few lines of anchors can stand for billions of nodes. The
+    /// loader's prescan already refuses such files (``YAMLPrescan``); this budget, the file's share
+    /// of the run's, is the second line.
     private var remainingNodes: Int
     private(set) var isExhausted = false
+    /// Diagnostics past this many are counted, not kept: a file of a million unknown fields must
+    /// not cost a million messages.
+    private let diagnosticLimit: Int
+    /// Diagnostics reported past ``diagnosticLimit``.
+    private(set) var omittedDiagnostics = 0
 
-    init(file: String, nodeBudget: Int = 2_000_000) {
+    init(file: String, nodeBudget: Int = 2_000_000, diagnosticLimit: Int = .max) {
         self.file = file
         self.remainingNodes = nodeBudget
+        self.diagnosticLimit = diagnosticLimit
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -24,6 +31,10 @@ struct NodeReader {
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
+        guard diagnostics.count < diagnosticLimit else {
+            omittedDiagnostics += 1
+            return
+        }
         diagnostics.append(diagnostic)
     }
 
@@ -36,7 +47,7 @@ struct NodeReader {
             report(
                 .error(
                     .documentTooLarge,
-                    "the document expands to more than the node budget (through YAML aliases?); refusing to read on",
+                    "the document expands to more than its share of the run's node budget; refusing to read on",
                     at: location(of: node),
                     path: path
                 )

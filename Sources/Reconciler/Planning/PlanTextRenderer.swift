@@ -40,7 +40,7 @@ public struct PlanTextRenderer: Sendable {
                 "Apply would refuse: \(GroupedNumber.count(refusals.count, "change")) destroy root keys or KMIP keys; "
                     + "re-run with --allow-destroy to allow \(refusals.count == 1 ? "it" : "them").")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(PrintableText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// The lines of one change: the marker line, its fields, reason and consequence.
@@ -75,7 +75,8 @@ public struct PlanTextRenderer: Sendable {
         if change.needsAllowDestroy && !allowDestroy {
             lines.append(indent + "! needs --allow-destroy")
         }
-        return lines
+        // Subjects and names come from certificates and files: no raw control character may reach a CI log.
+        return lines.map(PrintableText.escaped)
     }
 
     static func quoted(_ value: String?) -> String {

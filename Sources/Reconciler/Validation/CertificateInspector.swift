@@ -27,14 +27,8 @@ struct CertificateInspector: Sendable {
     func inspect(_ text: String) -> Result<Inspected, Failure> {
         let bytes = Array(text.utf8)
         let labels = Self.beginLabels(in: bytes)
-        if let keyLabel = labels.first(where: { $0.label.hasSuffix("PRIVATE KEY") })?.label {
-            return .failure(
-                Failure(
-                    code: .privateKey,
-                    message: "holds a private key (PEM block '\(keyLabel)'); only the certificate belongs here. "
-                        + "Remove the key, and treat it as exposed if it was ever committed"
-                )
-            )
+        if let failure = Self.privateKeyFailure(labels: labels, belongsHere: "only the certificate belongs here") {
+            return .failure(failure)
         }
         let certificateBlocks = labels.filter { $0.label == "CERTIFICATE" }
         guard let block = certificateBlocks.first,
@@ -81,6 +75,21 @@ struct CertificateInspector: Sendable {
                 notValidBefore: certificate.notValidBefore,
                 notValidAfter: certificate.notValidAfter
             )
+        )
+    }
+
+    /// The private-key rule, for any field an operator might paste a key into (a PEM, a
+    /// description): the failure names the PEM block's label, never its body.
+    static func privateKeyFailure(in text: String, belongsHere: String) -> Failure? {
+        privateKeyFailure(labels: beginLabels(in: Array(text.utf8)), belongsHere: belongsHere)
+    }
+
+    private static func privateKeyFailure(labels: [(label: String, start: Int)], belongsHere: String) -> Failure? {
+        guard let keyLabel = labels.first(where: { $0.label.hasSuffix("PRIVATE KEY") })?.label else { return nil }
+        return Failure(
+            code: .privateKey,
+            message: "holds a private key (PEM block '\(keyLabel)'); \(belongsHere). "
+                + "Remove the key, and treat it as exposed if it was ever committed"
         )
     }
 

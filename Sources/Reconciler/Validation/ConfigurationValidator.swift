@@ -142,6 +142,14 @@ struct ConfigurationValidator {
                 )
             )
         }
+        if let description = spec.description,
+            let failure = CertificateInspector.privateKeyFailure(
+                in: description.value, belongsHere: "a description is shown in plans and listings")
+        {
+            run.diagnostics.append(
+                .error(failure.code, failure.message, at: description.location, path: description.path)
+            )
+        }
         if checksRootKey, let rootKey = spec.rootKey, rootKeys[rootKey.value] == nil {
             let known = rootKeys.keys.sorted()
             let defined =

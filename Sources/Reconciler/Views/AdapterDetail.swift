@@ -1,3 +1,5 @@
+import KMIP
+
 /// `kmipgw describe adapter`: the adapter, its certificates and its KMIP keys' metadata.
 public struct AdapterDetail: Encodable, Sendable, Hashable {
     /// The adapter.
@@ -42,6 +44,6 @@ public struct AdapterDetail: Encodable, Sendable, Hashable {
                           "DESTROYED"],
                 rows: rows, indent: "  ")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(PrintableText.escaped).joined(separator: "\n") + "\n"
     }
 }

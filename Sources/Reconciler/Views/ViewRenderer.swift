@@ -1,4 +1,5 @@
 import Foundation
+import KMIP
 import Yams
 
 /// Renders `kmipgw get` listings as a table, JSON or YAML. JSON and YAML have the shape
@@ -43,6 +44,8 @@ public enum ViewRenderer {
     }
 
     static func table(columns: [String], rows: [[String]], indent: String) -> [String] {
+        // Names come from KMIP clients and certificates: escaped before widths are measured.
+        let rows = rows.map { $0.map(PrintableText.escaped) }
         var widths = columns.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

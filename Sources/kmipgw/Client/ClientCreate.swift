@@ -32,7 +32,7 @@ struct ClientCreate: AsyncParsableCommand {
         let identifier = try await connection.withConnection {
             try await $0.createSymmetricKey(length: length, usage: mask, name: name, activationDate: activate ? Date() : nil)
         }
-        print(identifier)
+        print(PrintableText.escaped(identifier))
     }
 
     private func usageMask() throws -> CryptographicUsageMask {

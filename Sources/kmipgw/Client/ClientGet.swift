@@ -49,17 +49,17 @@ struct ClientGet: AsyncParsableCommand {
         if case .symmetricKey(let key) = response.object, case .wrapped(let wrapped) = key.keyBlock.keyValue {
             let by = key.keyBlock.keyWrappingData?.encryptionKeyInformation?.uniqueIdentifier ?? "?"
             let digest = TTLVText.hex(Array(SHA256.hash(data: wrapped)))
-            print("\(response.uniqueIdentifier): \(key.keyBlock.cryptographicAlgorithm.map(\.description) ?? "?") key, wrapped by \(by): \(wrapped.count) bytes")
+            print("\(PrintableText.escaped(response.uniqueIdentifier)): \(key.keyBlock.cryptographicAlgorithm.map(\.description) ?? "?") key, wrapped by \(by): \(wrapped.count) bytes")
             print("sha256(wrapped): \(digest)")
             if showMaterial { print("wrapped: \(TTLVText.hex(wrapped))") }
             return
         }
         guard case .symmetricKey(let key) = response.object, let material = key.keyBlock.keyValue.keyBytes else {
-            print("\(response.uniqueIdentifier): \(response.objectType), no clear key material")
+            print("\(PrintableText.escaped(response.uniqueIdentifier)): \(response.objectType), no clear key material")
             return
         }
         let digest = TTLVText.hex(Array(SHA256.hash(data: material)))
-        print("\(response.uniqueIdentifier): \(key.keyBlock.cryptographicAlgorithm.map(\.description) ?? "?") \(material.count * 8)-bit key, format \(key.keyBlock.keyFormatType)")
+        print("\(PrintableText.escaped(response.uniqueIdentifier)): \(key.keyBlock.cryptographicAlgorithm.map(\.description) ?? "?") \(material.count * 8)-bit key, format \(key.keyBlock.keyFormatType)")
         print("sha256(material): \(digest)")
         if showMaterial { print("material: \(TTLVText.hex(material))") }
     }

@@ -23,6 +23,6 @@ struct ClientLocate: AsyncParsableCommand {
         if let name { attributes.append(Attribute(.name, Name(name))) }
         let request = LocateRequest(maximumItems: maximumItems, offsetItems: offsetItems, attributes: attributes)
         let response = try await connection.withConnection { try await $0.locate(request) }
-        for identifier in response.uniqueIdentifiers { print(identifier) }
+        for identifier in response.uniqueIdentifiers { print(PrintableText.escaped(identifier)) }
     }
 }

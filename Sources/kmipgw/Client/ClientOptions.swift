@@ -3,6 +3,8 @@ import TTLV
 import Foundation
 import KMIP
 import KMIPClient
+import KeyStore
+import NIOSSL
 
 /// Where the gateway is and which identity to present: shared by every `kmipgw client`
 /// subcommand and by `kmipgw bench`.
@@ -19,8 +21,22 @@ struct ClientOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The client certificate's private key (PEM).", valueName: "file"))
     var key: String
 
-    @Option(help: ArgumentHelp("CA or server certificate (PEM) to verify the gateway; without it the server is not verified.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "CA or server certificate (PEM) to verify the gateway (default: the state directory's server-cert.pem "
+                + "if there is one, else the system's trust store).",
+            valueName: "file"))
     var ca: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The state directory whose server-cert.pem verifies the gateway when --ca is not given "
+                + "(default: $KMIPGW_STATE, else ./.kmipgw).",
+            valueName: "dir"))
+    var state: String?
+
+    @Flag(help: "Do not verify the gateway's certificate at all (tests only: anyone on the path can impersonate it).")
+    var insecure = false
 
     @Option(help: ArgumentHelp("KMIP protocol version to speak (1.0 to 1.4).", valueName: "version"))
     var kmipVersion = "1.4"
@@ -29,14 +45,42 @@ struct ClientOptions: ParsableArguments {
         guard let version = ProtocolVersion(kmipVersion), ProtocolVersion.supported.contains(version) else {
             throw ValidationError("--kmip-version must be one of 1.0, 1.1, 1.2, 1.3, 1.4 (got \(kmipVersion))")
         }
+        if insecure, ca != nil { throw ValidationError("--insecure and --ca contradict each other: give one") }
+    }
+
+    /// How the gateway is verified: `--ca`, else the state directory's server certificate when it
+    /// exists, else the system's trust store; never skipped without `--insecure`.
+    enum Trust: Equatable {
+        case file(String)
+        case systemTrustStore
+        case none
+    }
+
+    /// The trust these flags and `environment` choose.
+    func trust(environment: [String: String] = ProcessInfo.processInfo.environment) -> Trust {
+        if insecure { return .none }
+        if let ca { return .file(ca) }
+        let serverCertificate = StoreLocation.resolve(state: state, masterKeyFile: nil, environment: environment)
+            .serverCertificateFile
+        if FileManager.default.fileExists(atPath: serverCertificate) { return .file(serverCertificate) }
+        return .systemTrustStore
     }
 
     /// The client configuration these flags describe (files loaded, version set).
     func configuration() throws -> KMIPClientConfiguration {
+        let trust = trust()
         var configuration = try KMIPClientConfiguration.fromPEMFiles(
-            host: host, port: port, certificateFile: cert, privateKeyFile: key, caFile: ca)
+            host: host, port: port, certificateFile: cert, privateKeyFile: key, caFile: nil)
+        switch trust {
+        case .file(let file):
+            configuration.serverVerification = .certificateAuthority(try NIOSSLCertificate.fromPEMFile(file))
+        case .systemTrustStore:
+            configuration.serverVerification = .systemTrustStore
+        case .none:
+            configuration.serverVerification = .none
+        }
         configuration.protocolVersion = ProtocolVersion(kmipVersion) ?? .v1_4
-        if ca != nil { configuration.serverHostname = host }
+        if trust != .none { configuration.serverHostname = host }
         return configuration
     }
 

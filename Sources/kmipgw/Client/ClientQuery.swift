@@ -11,7 +11,7 @@ struct ClientQuery: AsyncParsableCommand {
 
     func run() async throws {
         let response = try await connection.withConnection { try await $0.query() }
-        print("vendor: \(response.vendorIdentification ?? "-")")
+        print("vendor: \(PrintableText.escaped(response.vendorIdentification ?? "-"))")
         print("objects: \(response.objectTypes.map(\.description).joined(separator: ", "))")
         print("operations: \(response.operations.map(\.description).joined(separator: ", "))")
     }

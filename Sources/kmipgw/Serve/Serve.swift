@@ -78,6 +78,11 @@ struct Serve: AsyncParsableCommand {
     var logLevel = "info"
 
     @Option(help: ArgumentHelp(
+        "Log lines on standard error: text (time level label: message key=value…) or json (one object per line).",
+        valueName: "format"))
+    var logFormat: LineLogHandler.Format = .text
+
+    @Option(help: ArgumentHelp(
         "Serve Prometheus metrics over plain HTTP at /metrics on this address and port (off by default).",
         valueName: "host:port"))
     var metricsListen: String?
@@ -118,10 +123,11 @@ struct Serve: AsyncParsableCommand {
         // A closed standard error or audit pipe must not kill the server: writes then fail with
         // EPIPE, which the audit log handles and the logger ignores.
         signal(SIGPIPE, SIG_IGN)
-        var logger = Logger(label: "kmipgw")
+        let format = logFormat
+        var logger = Logger(label: "kmipgw") { LineLogHandler(label: $0, format: format) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
-        let stateStore = try store.open()
+        let stateStore = try store.open(logger: logger)
         let (host, port) = Self.parseListen(listen)!
         let versions = Self.parseVersions(kmipVersions)!
         let serverConfiguration: KMIPServerConfiguration
