@@ -209,7 +209,8 @@ extension SQLiteStore {
     /// A change with its expensive parts (certificate parsing, key generation) done.
     struct PreparedChange: Sendable {
         var change: ConfigurationChange
-        var rootKey: [UInt8]?
+        /// A new root key, kept as a `SymmetricKey` (which zeroes its storage) until sealed.
+        var rootKey: SymmetricKey?
         var certificate: (fingerprint: String, subject: String, notBefore: Int64, notAfter: Int64)?
 
         var shreds: Bool {
@@ -223,7 +224,7 @@ extension SQLiteStore {
             self.change = change
             switch change {
             case .createRootKey:
-                rootKey = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+                rootKey = SymmetricKey(size: .bits256)
             case .addCertificate(_, _, let name, let der):
                 let parsed: Certificate
                 do {
@@ -294,8 +295,9 @@ extension SQLiteStore {
             try run(insert, what: "root key \(instanceName)/\(name)")
             // The id is part of the associated data, so the key is sealed once the row exists.
             let id = database.lastInsertRowID
-            let sealed = try hierarchy.rootKeySealer.seal(
-                prepared.rootKey ?? [], binding: .rootKey(id: id, instanceID: instance))
+            var plain = prepared.rootKey?.withUnsafeBytes { Array($0) } ?? []
+            defer { SecretBytes.zero(&plain) }
+            let sealed = try hierarchy.rootKeySealer.seal(plain, binding: .rootKey(id: id, instanceID: instance))
             let update = try database.statement("UPDATE root_keys SET sealed_key = ? WHERE id = ?")
             update.bind(1, sealed)
             update.bind(2, id)

@@ -243,7 +243,7 @@ public final class SQLiteStore: StateStore {
         }
         let sealer = KeyHierarchy.objectSealer(rootKey: SymmetricKey(data: material), rootKeyID: id)
         // SymmetricKey keeps (and zeroes) its own copy; this one is zeroed here.
-        material.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
+        SecretBytes.zero(&material)
         sealers.withLock { $0[id] = sealer }
         return sealer
     }
