@@ -1,5 +1,9 @@
 import ArgumentParser
+import Foundation
+import KMIPServer
+import NIOSSL
 import NIOCore
+import TestSupport
 import Testing
 
 @testable import kmipgw
@@ -15,5 +19,25 @@ import Testing
         #expect(try Serve.parse(["--event-loops", "3"]).eventLoops == 3)
         #expect(throws: (any Error).self) { try Serve.parse(["--event-loops", "0"]) }
         #expect(throws: (any Error).self) { try Serve.parse(["--event-loops", "two"]) }
+    }
+}
+
+extension ServeOptionTests {
+    @Test func tlsMinVersionIsOneTwoOrOneThree() throws {
+        let directory = try TemporaryDirectory()
+        let tls = try TestTLS.makeServer()
+        try tls.certificatePEM.write(toFile: directory.file("cert.pem"), atomically: true, encoding: .utf8)
+        try tls.privateKeyPEM.write(toFile: directory.file("key.pem"), atomically: true, encoding: .utf8)
+        func minimum(_ arguments: [String]) throws -> TLSVersion {
+            try Serve.parse(arguments).serverConfiguration(
+                certificateChainFile: directory.file("cert.pem"), privateKeyFile: directory.file("key.pem")
+            ).minimumTLSVersion
+        }
+        #expect(try minimum([]) == .tlsv12)
+        #expect(try minimum(["--tls-min-version", "1.2"]) == .tlsv12)
+        #expect(try minimum(["--tls-min-version", "1.3"]) == .tlsv13)
+        for bad in ["1.1", "1.0", "TLSv1.3", "13"] {
+            #expect(throws: (any Error).self) { try Serve.parse(["--tls-min-version", bad]) }
+        }
     }
 }

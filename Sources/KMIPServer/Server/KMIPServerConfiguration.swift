@@ -23,8 +23,17 @@ public struct KMIPServerConfiguration: Sendable {
     public var maximumConnections: Int
     /// On graceful shutdown, in-flight requests get this long to finish before connections are cut.
     public var shutdownGracePeriod: TimeAmount
-    /// TLS 1.2 or later; KMIP profiles require at least 1.2.
+    /// TLS 1.2 or later; KMIP profiles require at least 1.2. With 1.3 only TLS 1.3 is offered.
     public var minimumTLSVersion: TLSVersion
+
+    /// The TLS 1.2 suites offered, in the server's order of preference: ECDHE key exchange (forward
+    /// secrecy) with an AEAD cipher only, for ECDSA and RSA server certificates alike. CBC with
+    /// SHA-1 or SHA-2 MACs and static-RSA key exchange are left out: key material travels inside
+    /// these sessions. TLS 1.3 suites are all AEAD with ephemeral key exchange and are not set here.
+    static let tls12CipherSuites = [
+        "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-ECDSA-CHACHA20-POLY1305",
+        "ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-RSA-CHACHA20-POLY1305",
+    ].joined(separator: ":")
 
     public init(
         host: String = "0.0.0.0", port: Int = 5696,
@@ -73,6 +82,7 @@ public struct KMIPServerConfiguration: Sendable {
             trustRoots: .certificates([])
         )
         tls.minimumTLSVersion = minimumTLSVersion
+        tls.cipherSuites = Self.tls12CipherSuites
         // A peer that never answers close_notify must not hold a closing connection for long.
         tls.shutdownTimeout = .seconds(2)
         return try NIOSSLContext(configuration: tls)

@@ -54,6 +54,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds allowed for the TLS handshake.")
     var handshakeTimeout = 10
 
+    @Option(help: ArgumentHelp(
+        "Lowest TLS version accepted: 1.2 (ECDHE with AES-GCM or ChaCha20-Poly1305 only) or 1.3.", valueName: "version"))
+    var tlsMinVersion = "1.2"
+
     @Option(help: ArgumentHelp("Audit log, JSON lines: a file to append to, or - for standard error.", valueName: "file"))
     var auditLog = "-"
 
@@ -86,6 +90,9 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--kmip-versions must list versions from 1.0 to 1.4, for example 1.4,1.3 (got \(kmipVersions))")
         }
         guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024") }
+        guard Self.parseTLSVersion(tlsMinVersion) != nil else {
+            throw ValidationError("--tls-min-version must be 1.2 or 1.3 (got \(tlsMinVersion))")
+        }
     }
 
     func run() async throws {
@@ -93,18 +100,11 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
         let stateStore = try store.open()
-        let (host, port) = Self.parseListen(listen)!
         let versions = Self.parseVersions(kmipVersions)!
         let serverConfiguration: KMIPServerConfiguration
         do {
-            var configuration = try KMIPServerConfiguration.fromPEMFiles(
-                host: host, port: port, certificateChainFile: tlsCert ?? location.serverCertificateFile,
-                privateKeyFile: tlsKey ?? location.serverKeyFile)
-            configuration.maximumMessageSize = maxMessageSize
-            configuration.maximumConnections = maxConnections
-            configuration.idleTimeout = .seconds(Int64(idleTimeout))
-            configuration.handshakeTimeout = .seconds(Int64(handshakeTimeout))
-            serverConfiguration = configuration
+            serverConfiguration = try self.serverConfiguration(
+                certificateChainFile: tlsCert ?? location.serverCertificateFile, privateKeyFile: tlsKey ?? location.serverKeyFile)
         } catch {
             throw StoreOptions.fail("cannot load the server certificate or key: \(error)")
         }
@@ -150,6 +150,27 @@ struct Serve: AsyncParsableCommand {
         try await group.run()
         stateStore.close()
         try? await loops.shutdownGracefully()
+    }
+
+    /// The listener's configuration from the flags, with the server certificate and key read from these files.
+    func serverConfiguration(certificateChainFile: String, privateKeyFile: String) throws -> KMIPServerConfiguration {
+        let (host, port) = Self.parseListen(listen)!
+        var configuration = try KMIPServerConfiguration.fromPEMFiles(
+            host: host, port: port, certificateChainFile: certificateChainFile, privateKeyFile: privateKeyFile)
+        configuration.maximumMessageSize = maxMessageSize
+        configuration.maximumConnections = maxConnections
+        configuration.idleTimeout = .seconds(Int64(idleTimeout))
+        configuration.handshakeTimeout = .seconds(Int64(handshakeTimeout))
+        configuration.minimumTLSVersion = Self.parseTLSVersion(tlsMinVersion)!
+        return configuration
+    }
+
+    static func parseTLSVersion(_ text: String) -> TLSVersion? {
+        switch text {
+        case "1.2": .tlsv12
+        case "1.3": .tlsv13
+        default: nil
+        }
     }
 
     /// With `--metrics-listen`: bootstraps the process's `MetricsSystem` with a Prometheus
