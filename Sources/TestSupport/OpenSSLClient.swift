@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real `openssl s_client`, for tests that must see what a client outside Swift's TLS stack
 /// sees: which protocol versions and cipher suites are accepted, and whether a cached session
@@ -33,8 +36,8 @@ public enum OpenSSLClient {
         port: Int, certificate: TestCertificates.Issued, arguments: [String], in directory: TemporaryDirectory
     ) async throws -> Handshake {
         let (process, stdout) = try start(
-            port: port, certificate: certificate, arguments: ["-brief"] + arguments, errors: true, in: directory)
-        try process.stdin.fileHandleForWriting.close()
+            port: port, certificate: certificate, arguments: ["-brief"] + arguments, errors: true,
+            input: FileHandle.nullDevice, in: directory)
         let (status, output) = await finish(process, stdout: stdout)
         func value(_ label: String) -> String? {
             output.split(separator: "\n").first { $0.hasPrefix(label) }
@@ -54,14 +57,14 @@ public enum OpenSSLClient {
         in directory: TemporaryDirectory
     ) async throws -> [UInt8] {
         // -quiet: only application data on stdout; it also keeps the connection after stdin's end.
+        let requestFile = directory.file("request-\(UUID().uuidString).ttlv")
+        try Data(request).write(to: URL(fileURLWithPath: requestFile))
         let (process, stdout) = try start(
-            port: port, certificate: certificate, arguments: ["-quiet"] + arguments, errors: false, in: directory)
-        process.stdin.fileHandleForWriting.write(Data(request))
-        let child = UncheckedChild(process: process.process, stdout: stdout)
+            port: port, certificate: certificate, arguments: ["-quiet"] + arguments, errors: false,
+            input: FileHandle(forReadingAtPath: requestFile), in: directory)
+        let child = UncheckedChild(process: process, stdout: stdout)
         // Only a guard against a hung child: the answer normally comes within milliseconds.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30) {
-            if child.process.isRunning { child.process.terminate() }
-        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { child.kill() }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var received: [UInt8] = []
@@ -75,44 +78,44 @@ public enum OpenSSLClient {
                     if data.isEmpty { break }
                     received += data
                 }
-                if child.process.isRunning { child.process.terminate() }
+                child.kill()
                 child.process.waitUntilExit()
                 continuation.resume(returning: received)
             }
         }
     }
 
-    private struct Started {
-        var process: Process
-        var stdin: Pipe
-    }
-
     private static func start(
-        port: Int, certificate: TestCertificates.Issued, arguments: [String], errors: Bool, in directory: TemporaryDirectory
-    ) throws -> (Started, Pipe) {
+        port: Int, certificate: TestCertificates.Issued, arguments: [String], errors: Bool, input: FileHandle?,
+        in directory: TemporaryDirectory
+    ) throws -> (Process, Pipe) {
         guard let executable else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "openssl not found"]) }
         let certificateFile = directory.file("client-\(certificate.fingerprint.prefix(16)).pem")
         let keyFile = directory.file("client-\(certificate.fingerprint.prefix(16)).key")
         try certificate.pem.write(toFile: certificateFile, atomically: true, encoding: .utf8)
         try certificate.privateKeyPEM.write(toFile: keyFile, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        // Through bash, to close every descriptor above 2 first: Process passes the test process's
+        // open sockets on, and a server socket held by a child never sends its FIN, so the
+        // server's close would not reach its client.
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [
-            "s_client", "-connect", "127.0.0.1:\(port)", "-cert", certificateFile, "-key", keyFile,
+            "-c", #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#, "openssl",
+            executable, "s_client", "-connect", "127.0.0.1:\(port)", "-cert", certificateFile, "-key", keyFile,
         ] + arguments
-        let stdin = Pipe()
         let stdout = Pipe()
-        process.standardInput = stdin
+        // Standard input is a file, then its end: -quiet keeps the connection open after it.
+        process.standardInput = input
         process.standardOutput = stdout
         // -brief reports on stderr: one stream for both keeps the parsing simple. An exchange
         // wants only the server's bytes on stdout.
         process.standardError = errors ? stdout : FileHandle.nullDevice
         try process.run()
-        return (Started(process: process, stdin: stdin), stdout)
+        return (process, stdout)
     }
 
-    private static func finish(_ started: Started, stdout: Pipe) async -> (Int32, String) {
-        let child = UncheckedChild(process: started.process, stdout: stdout)
+    private static func finish(_ process: Process, stdout: Pipe) async -> (Int32, String) {
+        let child = UncheckedChild(process: process, stdout: stdout)
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let data = child.stdout.fileHandleForReading.readDataToEndOfFile()
@@ -127,4 +130,9 @@ public enum OpenSSLClient {
 private struct UncheckedChild: @unchecked Sendable {
     var process: Process
     var stdout: Pipe
+
+    /// SIGKILL, not `terminate()`: a child inherits an ignored SIGTERM from the test process.
+    func kill() {
+        if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
+    }
 }
