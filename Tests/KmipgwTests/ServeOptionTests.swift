@@ -23,7 +23,7 @@ import Testing
 }
 
 extension ServeOptionTests {
-    @Test func tlsMinVersionIsOneTwoOrOneThree() throws {
+    @Test func tlsMinVersionAndConnectionsPerAddressReachTheServer() throws {
         let directory = try TemporaryDirectory()
         let tls = try TestTLS.makeServer()
         try tls.certificatePEM.write(toFile: directory.file("cert.pem"), atomically: true, encoding: .utf8)
@@ -36,6 +36,11 @@ extension ServeOptionTests {
         #expect(try minimum([]) == .tlsv12)
         #expect(try minimum(["--tls-min-version", "1.2"]) == .tlsv12)
         #expect(try minimum(["--tls-min-version", "1.3"]) == .tlsv13)
+        let limits = try Serve.parse(["--max-connections-per-address", "16"]).serverConfiguration(
+            certificateChainFile: directory.file("cert.pem"), privateKeyFile: directory.file("key.pem"))
+        #expect(limits.maximumConnectionsPerAddress == 16)
+        #expect(try Serve.parse([]).maxConnectionsPerAddress == 512)
+        #expect(throws: (any Error).self) { try Serve.parse(["--max-connections-per-address", "0"]) }
         for bad in ["1.1", "1.0", "TLSv1.3", "13"] {
             #expect(throws: (any Error).self) { try Serve.parse(["--tls-min-version", bad]) }
         }

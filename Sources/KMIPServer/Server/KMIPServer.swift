@@ -65,7 +65,8 @@ public final class KMIPServer: Service, Sendable {
         self.registryBox = NIOLockedValueBox(registry)
         self.verifier = FingerprintVerifier(registry: registryBox, now: now)
         self.now = now
-        self.connections = LiveConnections(limit: configuration.maximumConnections)
+        self.connections = LiveConnections(
+            limit: configuration.maximumConnections, perAddressLimit: configuration.maximumConnectionsPerAddress)
         self.metrics = KMIPServerMetrics(factory: metricsFactory)
     }
 
@@ -189,11 +190,16 @@ public final class KMIPServer: Service, Sendable {
     private func serve(_ accepted: Accepted) async {
         let peer = "\(accepted.peer.map { "\($0)" } ?? "unknown")"
         metrics.accepted.increment()
-        guard let id = connections.admit(accepted.channel.channel) else {
+        guard case .admitted(let id, let evicted) = connections.admit(accepted.channel.channel, address: accepted.peer?.ipAddress) else {
             logger.warning("connection refused", metadata: ["event": "refuse", "peer": "\(peer)", "reason": "connection limit or shutdown"])
             metrics.closed(.connectionLimit)
             try? await accepted.channel.channel.close()
             return
+        }
+        for channel in evicted {
+            channel.pipeline.fireErrorCaught(KMIPServerError(
+                code: .evicted, reason: "still in the TLS handshake when a connection limit was reached"))
+            channel.close(promise: nil)
         }
         metrics.open.increment()
         defer {

@@ -19,8 +19,13 @@ public struct KMIPServerConfiguration: Sendable {
     public var idleTimeout: TimeAmount
     /// A message must be complete within this long of its first byte.
     public var readTimeout: TimeAmount
-    /// Connections beyond this many are closed at accept.
+    /// Most connections open at once. At the limit, the oldest connection still in its TLS
+    /// handshake is closed to make room; when every connection finished its handshake, a new one
+    /// is closed at accept.
     public var maximumConnections: Int
+    /// Most connections open at once from one IP address, with the same rule as
+    /// ``maximumConnections`` among that address's connections: one host cannot take the server.
+    public var maximumConnectionsPerAddress: Int
     /// On graceful shutdown, in-flight requests get this long to finish before connections are cut.
     public var shutdownGracePeriod: TimeAmount
     /// TLS 1.2 or later; KMIP profiles require at least 1.2. With 1.3 only TLS 1.3 is offered.
@@ -40,7 +45,7 @@ public struct KMIPServerConfiguration: Sendable {
         certificateChain: [NIOSSLCertificate], privateKey: NIOSSLPrivateKey,
         maximumMessageSize: Int = 1 << 20,
         handshakeTimeout: TimeAmount = .seconds(10), idleTimeout: TimeAmount = .seconds(300),
-        readTimeout: TimeAmount = .seconds(30), maximumConnections: Int = 4096,
+        readTimeout: TimeAmount = .seconds(30), maximumConnections: Int = 4096, maximumConnectionsPerAddress: Int = 512,
         shutdownGracePeriod: TimeAmount = .seconds(10), minimumTLSVersion: TLSVersion = .tlsv12
     ) {
         self.host = host
@@ -52,6 +57,7 @@ public struct KMIPServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.readTimeout = readTimeout
         self.maximumConnections = maximumConnections
+        self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
         self.shutdownGracePeriod = shutdownGracePeriod
         self.minimumTLSVersion = minimumTLSVersion
     }
@@ -73,8 +79,9 @@ public struct KMIPServerConfiguration: Sendable {
         guard minimumTLSVersion == .tlsv12 || minimumTLSVersion == .tlsv13 else {
             throw KMIPServerError(code: .invalidConfiguration, reason: "TLS below 1.2 is not allowed")
         }
-        guard maximumMessageSize >= 64, maximumConnections > 0 else {
-            throw KMIPServerError(code: .invalidConfiguration, reason: "maximum message size and connections must be positive")
+        guard maximumMessageSize >= 64, maximumConnections > 0, maximumConnectionsPerAddress > 0 else {
+            throw KMIPServerError(
+                code: .invalidConfiguration, reason: "maximum message size, connections and connections per address must be positive")
         }
         var tls = TLSConfiguration.makeServerConfigurationWithMTLS(
             certificateChain: certificateChain.map { .certificate($0) },

@@ -45,8 +45,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest request accepted, in bytes.")
     var maxMessageSize = 1 << 20
 
-    @Option(help: "Most connections open at once.")
+    @Option(help: "Most connections open at once; at the limit the oldest connection still in its TLS handshake makes room.")
     var maxConnections = 4096
+
+    @Option(help: "Most connections open at once from one IP address, with the same rule.")
+    var maxConnectionsPerAddress = 512
 
     @Option(help: "Seconds a connection may stay idle between requests.")
     var idleTimeout = 300
@@ -90,6 +93,9 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--kmip-versions must list versions from 1.0 to 1.4, for example 1.4,1.3 (got \(kmipVersions))")
         }
         guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024") }
+        guard maxConnections >= 1, maxConnectionsPerAddress >= 1 else {
+            throw ValidationError("--max-connections and --max-connections-per-address must be at least 1")
+        }
         guard Self.parseTLSVersion(tlsMinVersion) != nil else {
             throw ValidationError("--tls-min-version must be 1.2 or 1.3 (got \(tlsMinVersion))")
         }
@@ -159,6 +165,7 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port, certificateChainFile: certificateChainFile, privateKeyFile: privateKeyFile)
         configuration.maximumMessageSize = maxMessageSize
         configuration.maximumConnections = maxConnections
+        configuration.maximumConnectionsPerAddress = maxConnectionsPerAddress
         configuration.idleTimeout = .seconds(Int64(idleTimeout))
         configuration.handshakeTimeout = .seconds(Int64(handshakeTimeout))
         configuration.minimumTLSVersion = Self.parseTLSVersion(tlsMinVersion)!
