@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import _CryptoExtras
 import NIOSSL
 import SwiftASN1
 import X509
@@ -20,9 +21,15 @@ public enum TestTLS {
         public var privateKeyPEM: String
     }
 
+    /// The kind of key the server certificate carries: TLS 1.2 suites are chosen by it.
+    public enum ServerKey: Sendable {
+        case p256
+        case rsa2048
+    }
+
     /// A fresh CA and a server certificate for `localhost` / `127.0.0.1`, valid from an hour ago
     /// for a day.
-    public static func makeServer(commonName: String = "localhost") throws -> Server {
+    public static func makeServer(commonName: String = "localhost", key: ServerKey = .p256) throws -> Server {
         let now = Date()
         let caKey = P256.Signing.PrivateKey()
         let caName = try DistinguishedName { CommonName("kmipgw test CA") }
@@ -36,15 +43,24 @@ public enum TestTLS {
             },
             issuerPrivateKey: Certificate.PrivateKey(caKey)
         )
-        let serverKey = P256.Signing.PrivateKey()
+        let (serverPublicKey, keyPEM): (Certificate.PublicKey, String)
+        switch key {
+        case .p256:
+            let serverKey = P256.Signing.PrivateKey()
+            (serverPublicKey, keyPEM) = (Certificate.PublicKey(serverKey.publicKey), serverKey.pemRepresentation + "\n")
+        case .rsa2048:
+            let serverKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+            (serverPublicKey, keyPEM) = (Certificate.PublicKey(serverKey.publicKey), serverKey.pemRepresentation + "\n")
+        }
         let server = try Certificate(
-            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: Certificate.PublicKey(serverKey.publicKey),
+            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: serverPublicKey,
             notValidBefore: now - 3600, notValidAfter: now + 86_400, issuer: caName,
             subject: try DistinguishedName { CommonName(commonName) },
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true))
+                // keyEncipherment too: a server that offered static-RSA key exchange would use it.
+                Critical(KeyUsage(digitalSignature: true, keyEncipherment: key == .rsa2048))
                 try ExtendedKeyUsage([.serverAuth])
                 SubjectAlternativeNames([.dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
             },
@@ -52,7 +68,6 @@ public enum TestTLS {
         )
         let caPEM = try ca.serializeAsPEM().pemString + "\n"
         let serverPEM = try server.serializeAsPEM().pemString + "\n"
-        let keyPEM = serverKey.pemRepresentation + "\n"
         return Server(
             certificateAuthority: try NIOSSLCertificate(bytes: Array(caPEM.utf8), format: .pem),
             certificateChain: [try NIOSSLCertificate(bytes: Array(serverPEM.utf8), format: .pem)],

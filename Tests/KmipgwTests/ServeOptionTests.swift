@@ -1,5 +1,9 @@
 import ArgumentParser
+import Foundation
+import KMIPServer
+import NIOSSL
 import NIOCore
+import TestSupport
 import Testing
 
 @testable import kmipgw
@@ -30,5 +34,30 @@ import Testing
         #expect(throws: (any Error).self) { try Serve.parse(["--max-response-size", "100"]) }
         #expect(throws: (any Error).self) { try Serve.parse(["--locate-default-items", "20", "--locate-max-items", "10"]) }
         #expect(throws: (any Error).self) { try Serve.parse(["--audit-failure", "ignore"]) }
+    }
+}
+
+extension ServeOptionTests {
+    @Test func tlsMinVersionAndConnectionsPerAddressReachTheServer() throws {
+        let directory = try TemporaryDirectory()
+        let tls = try TestTLS.makeServer()
+        try tls.certificatePEM.write(toFile: directory.file("cert.pem"), atomically: true, encoding: .utf8)
+        try tls.privateKeyPEM.write(toFile: directory.file("key.pem"), atomically: true, encoding: .utf8)
+        func minimum(_ arguments: [String]) throws -> TLSVersion {
+            try Serve.parse(arguments).serverConfiguration(
+                certificateChainFile: directory.file("cert.pem"), privateKeyFile: directory.file("key.pem")
+            ).minimumTLSVersion
+        }
+        #expect(try minimum([]) == .tlsv12)
+        #expect(try minimum(["--tls-min-version", "1.2"]) == .tlsv12)
+        #expect(try minimum(["--tls-min-version", "1.3"]) == .tlsv13)
+        let limits = try Serve.parse(["--max-connections-per-address", "16"]).serverConfiguration(
+            certificateChainFile: directory.file("cert.pem"), privateKeyFile: directory.file("key.pem"))
+        #expect(limits.maximumConnectionsPerAddress == 16)
+        #expect(try Serve.parse([]).maxConnectionsPerAddress == 512)
+        #expect(throws: (any Error).self) { try Serve.parse(["--max-connections-per-address", "0"]) }
+        for bad in ["1.1", "1.0", "TLSv1.3", "13"] {
+            #expect(throws: (any Error).self) { try Serve.parse(["--tls-min-version", bad]) }
+        }
     }
 }

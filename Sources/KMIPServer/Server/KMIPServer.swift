@@ -65,7 +65,8 @@ public final class KMIPServer: Service, Sendable {
         self.registryBox = NIOLockedValueBox(registry)
         self.verifier = FingerprintVerifier(registry: registryBox, now: now)
         self.now = now
-        self.connections = LiveConnections(limit: configuration.maximumConnections)
+        self.connections = LiveConnections(
+            limit: configuration.maximumConnections, perAddressLimit: configuration.maximumConnectionsPerAddress)
         self.metrics = KMIPServerMetrics(factory: metricsFactory)
     }
 
@@ -189,11 +190,16 @@ public final class KMIPServer: Service, Sendable {
     private func serve(_ accepted: Accepted) async {
         let peer = "\(accepted.peer.map { "\($0)" } ?? "unknown")"
         metrics.accepted.increment()
-        guard let id = connections.admit(accepted.channel.channel) else {
+        guard case .admitted(let id, let evicted) = connections.admit(accepted.channel.channel, address: accepted.peer?.ipAddress) else {
             logger.warning("connection refused", metadata: ["event": "refuse", "peer": "\(peer)", "reason": "connection limit or shutdown"])
             metrics.closed(.connectionLimit)
             try? await accepted.channel.channel.close()
             return
+        }
+        for channel in evicted {
+            channel.pipeline.fireErrorCaught(KMIPServerError(
+                code: .evicted, reason: "still in the TLS handshake when a connection limit was reached"))
+            channel.close(promise: nil)
         }
         metrics.open.increment()
         defer {
@@ -213,10 +219,14 @@ public final class KMIPServer: Service, Sendable {
                 for try await frame in inbound {
                     switch frame {
                     case .established:
-                        guard let identity = accepted.identity.withLockedValue({ $0 }) else { return }
+                        guard let (identity, session) = await establishedIdentity(accepted) else {
+                            closeReason = "handshake refused"
+                            metricReason = .handshakeFailed
+                            return
+                        }
                         client = identity
                         connections.bind(id, to: identity)
-                        logger.info("client connected", metadata: metadata(.init(), "connect", identity, peer))
+                        logger.info("client connected", metadata: metadata(["session": "\(session)"], "connect", identity, peer))
                         // A reload between the handshake and the bind above did not see this
                         // connection; check again so a removed certificate never stays connected.
                         guard let entry = registryBox.withLockedValue({ $0[identity.fingerprint] }), entry.identity == identity else {
@@ -258,6 +268,21 @@ public final class KMIPServer: Service, Sendable {
             "connection closed",
             metadata: metadata(["requests": "\(requests)", "reason": "\(closeReason)"], "close", client, peer)
         )
+    }
+
+    /// Who the client is once TLS is established, and whether its session is `new` or `resumed`;
+    /// `nil` when it may not connect.
+    ///
+    /// A full handshake ran the verification callback, which recorded the identity. A resumed
+    /// session (TLS 1.2 session ID or ticket, TLS 1.3 PSK) skips that callback in BoringSSL, so its
+    /// certificate, kept in the session, is checked here against the registry and the clock as
+    /// they are now: a certificate removed or expired since the session began never reaches KMIP.
+    private func establishedIdentity(_ accepted: Accepted) async -> (ClientIdentity, String)? {
+        if let identity = accepted.identity.withLockedValue({ $0 }) { return (identity, "new") }
+        let certificate = try? await accepted.channel.channel.nioSSL_peerCertificate().get()
+        let identity = verifier.admit(
+            chain: certificate.map { [$0] } ?? [], session: "resumed", peer: accepted.peer, logger: logger, metrics: metrics)
+        return identity.map { ($0, "resumed") }
     }
 
     private func metadata(_ extra: Logger.Metadata, _ event: String, _ client: ClientIdentity?, _ peer: String) -> Logger.Metadata {

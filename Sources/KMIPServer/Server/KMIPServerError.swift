@@ -15,6 +15,7 @@ public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertibl
             case readTimeout
             case certificateRevoked
             case certificateExpired
+            case evicted
         }
 
         let backing: Backing
@@ -37,6 +38,9 @@ public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let certificateRevoked = Code(backing: .certificateRevoked)
         /// The connection's certificate expired while the connection was open.
         public static let certificateExpired = Code(backing: .certificateExpired)
+        /// The connection was still in its TLS handshake when a connection limit was reached, and
+        /// was the oldest such: it was closed to make room for a new one.
+        public static let evicted = Code(backing: .evicted)
 
         public var description: String { backing.rawValue }
     }

@@ -18,7 +18,8 @@ final class KMIPServerMetrics: Sendable {
     enum CloseReason: String, Sendable, Hashable, CaseIterable {
         /// The client closed, or the server drained it at shutdown.
         case closed
-        /// Refused at accept: the connection limit was reached or the server was stopping.
+        /// Refused at accept: a connection limit was reached with every connection past its
+        /// handshake, or the server was stopping.
         case connectionLimit = "connection_limit"
         /// The TLS handshake did not complete (refused certificate, TLS error, timeout).
         case handshakeFailed = "handshake_failed"
@@ -27,6 +28,8 @@ final class KMIPServerMetrics: Sendable {
         case readTimeout = "read_timeout"
         case certificateRevoked = "certificate_revoked"
         case certificateExpired = "certificate_expired"
+        /// Still in its handshake when a connection limit was reached: closed to make room.
+        case evicted
         /// Any other I/O or protocol error after the handshake.
         case error
 
@@ -38,6 +41,7 @@ final class KMIPServerMetrics: Sendable {
             case .certificateRevoked: self = .certificateRevoked
             case .certificateExpired: self = .certificateExpired
             case .handshakeTimeout: self = .handshakeFailed
+            case .evicted: self = .evicted
             default: self = .error
             }
         }

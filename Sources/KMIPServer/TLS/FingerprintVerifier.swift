@@ -54,30 +54,44 @@ struct FingerprintVerifier: Sendable {
         return verdict(leafDER: der)
     }
 
+    /// The verdict for `chain`, with a refusal logged with the fingerprint, peer and `session`
+    /// (`new` or `resumed`) and counted in `metrics` (by reason only); the identity when accepted.
+    func admit(
+        chain: [NIOSSLCertificate], session: String, peer: SocketAddress?, logger: Logger, metrics: KMIPServerMetrics
+    ) -> ClientIdentity? {
+        switch verdict(chain: chain) {
+        case .accepted(let identity):
+            return identity
+        case .refused(let refusal, let fingerprint):
+            metrics.refused(refusal)
+            logger.notice(
+                "TLS handshake refused",
+                metadata: [
+                    "event": "handshake_refused",
+                    "peer": "\(peer.map { "\($0)" } ?? "unknown")",
+                    "fingerprint": "\(fingerprint ?? "none")",
+                    "reason": "\(refusal.rawValue)",
+                    "session": "\(session)",
+                ]
+            )
+            return nil
+        }
+    }
+
     /// A callback for `NIOSSLServerHandler` that records an accepted identity in `accepted`, and
-    /// logs a refusal with the fingerprint and peer address and counts it in `metrics` (by reason only).
+    /// fails the handshake otherwise (see ``admit(chain:session:peer:logger:metrics:)``).
     ///
     /// The callback runs on the event loop; the decision is a dictionary lookup under a lock,
-    /// so it completes the promise synchronously rather than hopping off the loop.
+    /// so it completes the promise synchronously rather than hopping off the loop. BoringSSL does
+    /// not call it when a session resumes: ``KMIPServer`` checks those itself.
     func callback(
         peer: SocketAddress?, accepted: NIOLockedValueBox<ClientIdentity?>, logger: Logger, metrics: KMIPServerMetrics
     ) -> NIOSSLCustomVerificationCallback {
         { chain, promise in
-            switch verdict(chain: chain) {
-            case .accepted(let identity):
+            if let identity = admit(chain: chain, session: "new", peer: peer, logger: logger, metrics: metrics) {
                 accepted.withLockedValue { $0 = identity }
                 promise.succeed(.certificateVerified)
-            case .refused(let refusal, let fingerprint):
-                metrics.refused(refusal)
-                logger.notice(
-                    "TLS handshake refused",
-                    metadata: [
-                        "event": "handshake_refused",
-                        "peer": "\(peer.map { "\($0)" } ?? "unknown")",
-                        "fingerprint": "\(fingerprint ?? "none")",
-                        "reason": "\(refusal.rawValue)",
-                    ]
-                )
+            } else {
                 promise.succeed(.failed)
             }
         }

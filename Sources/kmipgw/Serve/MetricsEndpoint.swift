@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -12,10 +13,23 @@ import ServiceLifecycle
 /// Deliberately minimal (no TLS, no other routes): it exposes counters only, none of which name
 /// a client or a key, so an operator can firewall it like any other node exporter port.
 ///
-/// Made by ``bind(host:port:registry:logger:eventLoopGroup:)`` so that a bad address fails before
+/// Like any listener facing a network, it bounds what a peer can hold: a request must be complete
+/// within ``Limits/requestTimeout`` of the connection's start or of the previous response
+/// (``MetricsConnectionTimer``), and connections beyond ``Limits/maximumConnections`` are closed at
+/// accept, so half-sent requests cannot pile up.
+///
+/// Made by ``bind(host:port:registry:logger:limits:eventLoopGroup:)`` so that a bad address fails before
 /// the service group starts; ``run()`` then serves until graceful shutdown.
 struct MetricsEndpoint: Service {
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
+    /// What one peer can hold of the endpoint.
+    struct Limits: Sendable {
+        /// A request must be whole within this long of the connection's start or of the last response.
+        var requestTimeout: TimeAmount = .seconds(10)
+        /// Connections open at once; more are closed at accept. A scraper needs one.
+        var maximumConnections = 16
+    }
 
     /// The content type Prometheus expects for the text format.
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -25,8 +39,12 @@ struct MetricsEndpoint: Service {
     private let listener: NIOAsyncChannel<Connection, Never>
     private let registry: PrometheusCollectorRegistry
     private let logger: Logger
+    private let limits: Limits
+    private let open = NIOLockedValueBox(0)
 
-    private init(listener: NIOAsyncChannel<Connection, Never>, registry: PrometheusCollectorRegistry, logger: Logger) throws {
+    private init(
+        listener: NIOAsyncChannel<Connection, Never>, registry: PrometheusCollectorRegistry, logger: Logger, limits: Limits
+    ) throws {
         guard let address = listener.channel.localAddress else {
             throw ChannelError.unknownLocalAddress
         }
@@ -34,11 +52,12 @@ struct MetricsEndpoint: Service {
         self.listener = listener
         self.registry = registry
         self.logger = logger
+        self.limits = limits
     }
 
     /// Binds the listening socket now; serving starts with ``run()``.
     static func bind(
-        host: String, port: Int, registry: PrometheusCollectorRegistry, logger: Logger,
+        host: String, port: Int, registry: PrometheusCollectorRegistry, logger: Logger, limits: Limits = Limits(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> MetricsEndpoint {
         let listener = try await ServerBootstrap(group: eventLoopGroup)
@@ -47,10 +66,11 @@ struct MetricsEndpoint: Service {
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(MetricsConnectionTimer(timeout: limits.requestTimeout))
                     return try Connection(wrappingChannelSynchronously: channel)
                 }
             }
-        return try MetricsEndpoint(listener: listener, registry: registry, logger: logger)
+        return try MetricsEndpoint(listener: listener, registry: registry, logger: logger, limits: limits)
     }
 
     func run() async throws {
@@ -74,6 +94,17 @@ struct MetricsEndpoint: Service {
 
     /// One scraper connection; errors end only this connection.
     private func serve(_ connection: Connection) async {
+        let admitted = open.withLockedValue { open in
+            guard open < limits.maximumConnections else { return false }
+            open += 1
+            return true
+        }
+        guard admitted else {
+            logger.notice("metrics connection refused", metadata: ["event": "metrics_refuse", "reason": "connection limit"])
+            try? await connection.executeThenClose { _, _ in }
+            return
+        }
+        defer { open.withLockedValue { $0 -= 1 } }
         do {
             try await connection.executeThenClose { inbound, outbound in
                 var request: HTTPRequestHead?

@@ -45,14 +45,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest request accepted, in bytes.")
     var maxMessageSize = 1 << 20
 
-    @Option(help: "Most connections open at once.")
+    @Option(help: "Most connections open at once; at the limit the oldest connection still in its TLS handshake makes room.")
     var maxConnections = 4096
+
+    @Option(help: "Most connections open at once from one IP address, with the same rule.")
+    var maxConnectionsPerAddress = 512
 
     @Option(help: "Seconds a connection may stay idle between requests.")
     var idleTimeout = 300
 
     @Option(help: "Seconds allowed for the TLS handshake.")
     var handshakeTimeout = 10
+
+    @Option(help: ArgumentHelp(
+        "Lowest TLS version accepted: 1.2 (ECDHE with AES-GCM or ChaCha20-Poly1305 only) or 1.3.", valueName: "version"))
+    var tlsMinVersion = "1.2"
 
     @Option(help: ArgumentHelp("Audit log, JSON lines: a file to append to, or - for standard error.", valueName: "file"))
     var auditLog = "-"
@@ -117,6 +124,12 @@ struct Serve: AsyncParsableCommand {
         guard (1...locateMaxItems).contains(locateDefaultItems) else {
             throw ValidationError("--locate-default-items must be between 1 and --locate-max-items \(locateMaxItems) (got \(locateDefaultItems))")
         }
+        guard maxConnections >= 1, maxConnectionsPerAddress >= 1 else {
+            throw ValidationError("--max-connections and --max-connections-per-address must be at least 1")
+        }
+        guard Self.parseTLSVersion(tlsMinVersion) != nil else {
+            throw ValidationError("--tls-min-version must be 1.2 or 1.3 (got \(tlsMinVersion))")
+        }
     }
 
     func run() async throws {
@@ -128,18 +141,11 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
         let stateStore = try store.open(logger: logger)
-        let (host, port) = Self.parseListen(listen)!
         let versions = Self.parseVersions(kmipVersions)!
         let serverConfiguration: KMIPServerConfiguration
         do {
-            var configuration = try KMIPServerConfiguration.fromPEMFiles(
-                host: host, port: port, certificateChainFile: tlsCert ?? location.serverCertificateFile,
-                privateKeyFile: tlsKey ?? location.serverKeyFile)
-            configuration.maximumMessageSize = maxMessageSize
-            configuration.maximumConnections = maxConnections
-            configuration.idleTimeout = .seconds(Int64(idleTimeout))
-            configuration.handshakeTimeout = .seconds(Int64(handshakeTimeout))
-            serverConfiguration = configuration
+            serverConfiguration = try self.serverConfiguration(
+                certificateChainFile: tlsCert ?? location.serverCertificateFile, privateKeyFile: tlsKey ?? location.serverKeyFile)
         } catch {
             throw StoreOptions.fail("cannot load the server certificate or key: \(error)")
         }
@@ -191,6 +197,28 @@ struct Serve: AsyncParsableCommand {
         try await group.run()
         stateStore.close()
         try? await loops.shutdownGracefully()
+    }
+
+    /// The listener's configuration from the flags, with the server certificate and key read from these files.
+    func serverConfiguration(certificateChainFile: String, privateKeyFile: String) throws -> KMIPServerConfiguration {
+        let (host, port) = Self.parseListen(listen)!
+        var configuration = try KMIPServerConfiguration.fromPEMFiles(
+            host: host, port: port, certificateChainFile: certificateChainFile, privateKeyFile: privateKeyFile)
+        configuration.maximumMessageSize = maxMessageSize
+        configuration.maximumConnections = maxConnections
+        configuration.maximumConnectionsPerAddress = maxConnectionsPerAddress
+        configuration.idleTimeout = .seconds(Int64(idleTimeout))
+        configuration.handshakeTimeout = .seconds(Int64(handshakeTimeout))
+        configuration.minimumTLSVersion = Self.parseTLSVersion(tlsMinVersion)!
+        return configuration
+    }
+
+    static func parseTLSVersion(_ text: String) -> TLSVersion? {
+        switch text {
+        case "1.2": .tlsv12
+        case "1.3": .tlsv13
+        default: nil
+        }
     }
 
     /// With `--metrics-listen`: bootstraps the process's `MetricsSystem` with a Prometheus

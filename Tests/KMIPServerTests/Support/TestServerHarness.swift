@@ -22,9 +22,10 @@ struct TestServerHarness: Sendable {
     init(
         registry: ClientRegistry, handler: TestHandler = TestHandler(), logger: Logger = TestServerHarness.logger,
         metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance,
-        configure: (inout KMIPServerConfiguration) -> Void = { _ in }, now: @escaping @Sendable () -> Date = Date.init
+        configure: (inout KMIPServerConfiguration) -> Void = { _ in }, now: @escaping @Sendable () -> Date = Date.init,
+        serverKey: TestTLS.ServerKey = .p256
     ) throws {
-        let tls = try TestTLS.makeServer()
+        let tls = try TestTLS.makeServer(key: serverKey)
         var configuration = KMIPServerConfiguration(
             host: "127.0.0.1", port: 0, certificateChain: tls.certificateChain, privateKey: tls.privateKey,
             handshakeTimeout: .seconds(5), shutdownGracePeriod: .seconds(5)
