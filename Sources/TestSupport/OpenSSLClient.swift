@@ -7,7 +7,9 @@ import Glibc
 /// sees: which protocol versions and cipher suites are accepted, and whether a cached session
 /// resumes. `scripts/test` installs `openssl`.
 ///
-/// Blocking reads and waits run on dispatch threads, as in ``KmipgwExecutable``.
+/// Blocking reads and waits run on threads of their own: on a two-core machine Dispatch's global
+/// queue has two threads, shared with Swift's concurrency pool, and a read waiting there for an
+/// answer the server computes on that same pool never ends.
 public enum OpenSSLClient {
     /// What a handshake-only run reported.
     public struct Handshake: Sendable {
@@ -64,9 +66,12 @@ public enum OpenSSLClient {
             input: FileHandle(forReadingAtPath: requestFile), in: directory)
         let child = UncheckedChild(process: process, stdout: stdout)
         // Only a guard against a hung child: the answer normally comes within milliseconds.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { child.kill() }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 30)
+            child.kill()
+        }
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 var received: [UInt8] = []
                 // A TTLV response is an 8-byte header whose last four bytes are the body length.
                 while true {
@@ -117,7 +122,7 @@ public enum OpenSSLClient {
     private static func finish(_ process: Process, stdout: Pipe) async -> (Int32, String) {
         let child = UncheckedChild(process: process, stdout: stdout)
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 let data = child.stdout.fileHandleForReading.readDataToEndOfFile()
                 child.process.waitUntilExit()
                 continuation.resume(returning: (child.process.terminationStatus, String(decoding: data, as: UTF8.self)))
@@ -126,7 +131,7 @@ public enum OpenSSLClient {
     }
 }
 
-/// A child and its output pipe, handed to one dispatch thread that alone uses them.
+/// A child and its output pipe, handed to the one thread that reads and waits for it.
 private struct UncheckedChild: @unchecked Sendable {
     var process: Process
     var stdout: Pipe
