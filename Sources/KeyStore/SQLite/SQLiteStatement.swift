@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import VaporCSQLite
 
@@ -114,40 +113,39 @@ final class SQLiteStatement {
         isNull(column) ? nil : blob(column)
     }
 
-    /// Feeds columns `0..<count` of the current row to `mac`, each as its type and value (the
-    /// encoding ``RowAuthenticator`` defines), without copying blobs.
-    func authenticate(columns count: Int32, into mac: inout HMAC<SHA256>) {
+    /// Appends columns `0..<count` of the current row to `bytes`, each as its type and value
+    /// (the encoding ``RowAuthenticator`` authenticates): a type byte, then 8 big-endian bytes
+    /// for a number, or a 4-byte length and the bytes for text and blobs.
+    func appendAuthenticated(columns count: Int32, to bytes: inout [UInt8]) {
         for column in 0..<count {
             switch sqlite_nio_sqlite3_column_type(handle, column) {
             case SQLITE_NULL:
-                mac.update(data: [0])
+                bytes.append(0)
             case SQLITE_INTEGER:
-                var bytes: [UInt8] = [1]
+                bytes.append(1)
                 withUnsafeBytes(of: int64(column).bigEndian) { bytes += $0 }
-                mac.update(data: bytes)
             case SQLITE_TEXT:
                 let pointer = sqlite_nio_sqlite3_column_text(handle, column)
                 let length = Int(sqlite_nio_sqlite3_column_bytes(handle, column))
-                Self.feed(3, pointer.map(UnsafeRawPointer.init), length, &mac)
+                Self.append(3, pointer.map(UnsafeRawPointer.init), length, to: &bytes)
             case SQLITE_BLOB:
                 let pointer = sqlite_nio_sqlite3_column_blob(handle, column)
                 let length = Int(sqlite_nio_sqlite3_column_bytes(handle, column))
-                Self.feed(4, pointer, length, &mac)
+                Self.append(4, pointer, length, to: &bytes)
             default:
                 // Floats never appear in kmipgw's tables; one that does fails to verify.
-                mac.update(data: [5])
-                Self.feed(5, sqlite_nio_sqlite3_column_text(handle, column).map(UnsafeRawPointer.init),
-                    Int(sqlite_nio_sqlite3_column_bytes(handle, column)), &mac)
+                bytes.append(5)
+                let pointer = sqlite_nio_sqlite3_column_text(handle, column)
+                Self.append(5, pointer.map(UnsafeRawPointer.init), Int(sqlite_nio_sqlite3_column_bytes(handle, column)), to: &bytes)
             }
         }
     }
 
-    private static func feed(_ type: UInt8, _ pointer: UnsafeRawPointer?, _ length: Int, _ mac: inout HMAC<SHA256>) {
-        var header: [UInt8] = [type]
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { header += $0 }
-        mac.update(data: header)
+    private static func append(_ type: UInt8, _ pointer: UnsafeRawPointer?, _ length: Int, to bytes: inout [UInt8]) {
+        bytes.append(type)
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { bytes += $0 }
         if let pointer, length > 0 {
-            mac.update(data: UnsafeRawBufferPointer(start: pointer, count: length))
+            bytes += UnsafeRawBufferPointer(start: pointer, count: length)
         }
     }
 

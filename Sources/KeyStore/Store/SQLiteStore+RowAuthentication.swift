@@ -14,11 +14,11 @@ extension SQLiteStore {
             select.reset()
             throw KeyStoreError(.database, "\(table.noun) \(id) vanished inside its own transaction")
         }
-        var mac = authenticator.start(table: table.rawValue)
-        select.authenticate(columns: select.columnCount, into: &mac)
+        var input = RowAuthenticator.input(table: table.rawValue)
+        select.appendAuthenticated(columns: select.columnCount, to: &input)
         select.reset()
         let update = try database.statement("UPDATE \(table.rawValue) SET mac = ? WHERE id = ?")
-        update.bind(1, authenticator.finish(mac))
+        update.bind(1, authenticator.tag(input))
         update.bind(2, id)
         try update.run()
     }
@@ -31,9 +31,9 @@ extension SQLiteStore {
     /// logged as tampering and thrown: nothing is served from the row.
     func verify(_ table: AuthenticatedTable, _ statement: SQLiteStatement) throws(KeyStoreError) {
         let count = statement.columnCount - 1
-        var mac = hierarchy.rowAuthenticator.start(table: table.rawValue)
-        statement.authenticate(columns: count, into: &mac)
-        guard hierarchy.rowAuthenticator.isValid(statement.optionalBlob(count), mac) else {
+        var input = RowAuthenticator.input(table: table.rawValue)
+        statement.appendAuthenticated(columns: count, to: &input)
+        guard hierarchy.rowAuthenticator.isValid(statement.optionalBlob(count), input) else {
             throw tampered(table, id: statement.int64(0))
         }
     }
@@ -80,9 +80,8 @@ extension SQLiteStore {
         guard try statement.step() else { throw KeyStoreError(.integrityFailure, "the generation row is missing") }
         let value = statement.int64(0)
         let stored = statement.optionalBlob(1)
-        var mac = hierarchy.rowAuthenticator.start(table: "generation")
-        mac.update(data: Self.generationBytes(value, Array(digest.finalize())))
-        guard hierarchy.rowAuthenticator.isValid(stored, mac) else {
+        let input = RowAuthenticator.input(table: "generation") + Self.generationBytes(value, Array(digest.finalize()))
+        guard hierarchy.rowAuthenticator.isValid(stored, input) else {
             logger.error(
                 "the configuration failed authentication: rows were added, removed or changed outside kmipgw",
                 metadata: ["event": "tamper", "table": "generation", "generation": "\(value)"])
@@ -106,10 +105,9 @@ extension SQLiteStore {
             }
         }
         let value = try database.integer("SELECT value FROM generation WHERE id = 1")
-        var mac = authenticator.start(table: "generation")
-        mac.update(data: generationBytes(value, Array(digest.finalize())))
+        let input = RowAuthenticator.input(table: "generation") + generationBytes(value, Array(digest.finalize()))
         let update = try database.statement("UPDATE generation SET mac = ? WHERE id = 1")
-        update.bind(1, authenticator.finish(mac))
+        update.bind(1, authenticator.tag(input))
         try update.run()
     }
 
