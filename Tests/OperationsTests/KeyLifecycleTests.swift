@@ -96,6 +96,19 @@ import Testing
         #expect(key.keyBlock.cryptographicLength == 256)
     }
 
+    /// Key Compression Type names elliptic-curve point formats; even "uncompressed" does not
+    /// apply to a symmetric key, and the refusal says so rather than "compressed".
+    @Test func registerRefusesAKeyCompressionTypeNamingIt() async throws {
+        let fixture = try await OperationsFixture.make()
+        var object = SymmetricKeyObject(raw: Array(0..<32), algorithm: .aes)
+        object.keyBlock.keyCompressionType = .ecPublicKeyTypeUncompressed
+        let refused = try await fixture.fail(.register(RegisterRequest(
+            objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: []), object: .symmetricKey(object))))
+        #expect(refused.resultReason == .keyCompressionTypeNotSupported)
+        #expect(refused.resultMessage?.contains("describes elliptic-curve keys") == true, "\(refused.resultMessage ?? "")")
+        #expect(refused.resultMessage?.contains("compressed keys") == false)
+    }
+
     @Test func createRefusesWhatItCannotMake() async throws {
         let fixture = try await OperationsFixture.make()
         let noLength = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes)]))))

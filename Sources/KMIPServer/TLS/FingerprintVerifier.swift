@@ -7,7 +7,8 @@ import NIOSSL
 /// Decides whether a client certificate may connect: its SHA-256 fingerprint must be in the
 /// current ``ClientRegistry`` and the handshake must fall within the registered validity.
 ///
-/// This replaces all of BoringSSL's chain verification (STYLE.md §2): self-signed client
+/// This replaces all of BoringSSL's chain verification (swift-nio-ssl's custom verification
+/// callback does, whenever verification is on): self-signed client
 /// certificates, as vCenter makes them, are the normal case, so there is no CA to chain to;
 /// pinning the exact certificate is the trust decision.
 struct FingerprintVerifier: Sendable {

@@ -18,8 +18,12 @@ enum RegisterOperation: OperationHandler {
         guard block.keyFormatType == .raw || block.keyFormatType == .transparentSymmetricKey else {
             throw OperationError(.keyFormatTypeNotSupported, "register the key in Raw or Transparent Symmetric Key format, not \(block.keyFormatType)")
         }
-        guard block.keyCompressionType == nil else {
-            throw OperationError(.keyCompressionTypeNotSupported, "compressed keys are not supported")
+        if let compression = block.keyCompressionType {
+            // Every Key Compression Type names an elliptic-curve point format, the uncompressed
+            // one included: none applies to the keys kmipgw stores.
+            throw OperationError(
+                .keyCompressionTypeNotSupported,
+                "Key Compression Type \(compression) describes elliptic-curve keys; register a symmetric key without it")
         }
         guard let material = block.keyValue.keyBytes, block.keyWrappingData == nil else {
             throw OperationError(.featureNotSupported, "register the key unwrapped (mutual TLS protects it in transit)")

@@ -1,1 +1,0 @@
-// Placeholder: replaced as the TestSupport target is built.
