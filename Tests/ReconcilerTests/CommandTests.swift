@@ -175,5 +175,9 @@ struct ReadOnlyStateTests {
         #expect(apply.status == 1)
         #expect(apply.stderr.contains("cannot be written"), "\(apply.stderr)")
         #expect(!apply.stderr.contains("SQLite code"))
+        // serve refuses at start rather than fail every write once it is up.
+        let serve = try await KmipgwExecutable.run(["serve", "--listen", "127.0.0.1:0"] + state)
+        #expect(serve.status == 1)
+        #expect(serve.stderr.contains("serve needs write access"), "\(serve.stderr)")
     }
 }

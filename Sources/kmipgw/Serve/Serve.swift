@@ -141,6 +141,12 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
         let stateStore = try store.open(logger: logger)
+        // Every Create and lifecycle change writes: a server on a read-only store would start and
+        // then fail each of them. Say so now instead.
+        guard !stateStore.isReadOnly else {
+            throw StoreOptions.fail(
+                "the state directory \(location.directory) cannot be written; serve needs write access to its store")
+        }
         let versions = Self.parseVersions(kmipVersions)!
         let serverConfiguration: KMIPServerConfiguration
         do {
