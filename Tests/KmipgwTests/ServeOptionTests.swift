@@ -60,4 +60,12 @@ extension ServeOptionTests {
             #expect(throws: (any Error).self) { try Serve.parse(["--tls-min-version", bad]) }
         }
     }
+
+    @Test func metricsListenIsParsedLikeListen() throws {
+        #expect(throws: (any Error).self) { try Serve.parse(["--metrics-listen", "9464x"]) }
+        #expect(throws: (any Error).self) { try Serve.parse(["--metrics-listen", "127.0.0.1:70000"]) }
+        let serve = try Serve.parse(["--metrics-listen", "127.0.0.1:9464"])
+        #expect(serve.metricsListen == "127.0.0.1:9464")
+        #expect(try Serve.parse([]).metricsListen == nil)
+    }
 }
