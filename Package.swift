@@ -185,7 +185,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KeyStoreTests",
-            dependencies: ["KeyStore", "KMIP", "TTLV", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "KeyStore", "KMIP", "TTLV", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -252,6 +255,17 @@ let package = Package(
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The child processes of the store's crash and two-process tests: built with the tests,
+        // never part of the kmipgw product.
+        .executableTarget(
+            name: "StoreTestChild",
+            dependencies: [
+                "KeyStore", "KMIP", "TTLV",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/StoreTestChild",
             swiftSettings: strictSettings
         ),
         .testTarget(

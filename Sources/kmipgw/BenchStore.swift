@@ -5,14 +5,13 @@ import KeyStore
 import TTLV
 
 extension Kmipgw {
-    /// `kmipgw store-bench`: hidden. Store benchmarks, and the child processes of the store's
-    /// crash and two-process tests. Not part of the operator's interface.
+    /// `kmipgw store-bench`: hidden. Store benchmarks, not part of the operator's interface.
     struct BenchStore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "store-bench",
-            abstract: "Benchmark the state store (and drive its crash and concurrency tests).",
+            abstract: "Benchmark the state store in process, without the KMIP server.",
             shouldDisplay: false,
-            subcommands: [Run.self, Fill.self, CrashWriter.self, ConfigWriter.self],
+            subcommands: [Run.self, Fill.self],
             defaultSubcommand: Run.self
         )
     }
@@ -44,10 +43,6 @@ extension Kmipgw.BenchStore {
                 Attribute(.cryptographicUsageMask, CryptographicUsageMask([.encrypt, .decrypt]).rawValue),
                 Attribute(.name, Name(name)),
             ])
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 
     /// Writes a line straight to the file descriptor: a parent reading it knows the line was
@@ -159,67 +154,6 @@ extension Kmipgw.BenchStore {
                 String(
                     format: "bytes on disk per object: %.0f (%d bytes, %d objects)", Double(bytes) / Double(count),
                     bytes, count))
-        }
-    }
-
-    /// The crash test's child: creates keys from several tasks until killed, printing
-    /// `identifier material-hex` for each acknowledged create.
-    struct CrashWriter: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "crash-writer")
-
-        @Option var state: String
-        @Option var instance: String
-        @Option var adapter: String
-        @Option var writers: Int = 4
-        @Option var limit: Int = Int.max
-
-        func run() async throws {
-            let store = try SQLiteStore.open(StoreLocation(directory: state))
-            guard let adapterID = try store.configuration().adapters.first(where: {
-                $0.instance == instance && $0.name == adapter
-            })?.id else { throw ValidationError("no adapter \(instance)/\(adapter)") }
-            let perWriter = max(1, limit / writers)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for writer in 0..<writers {
-                    group.addTask {
-                        var index = 0
-                        while index < perWriter {
-                            let object = Kmipgw.BenchStore.newKey(name: "crash-\(writer)-\(index)")
-                            let created = try await store.create(object, adapterID: adapterID)
-                            Kmipgw.BenchStore.emit("\(created.uniqueIdentifier) \(Kmipgw.BenchStore.hex(object.material))")
-                            index += 1
-                        }
-                    }
-                }
-                try await group.waitForAll()
-            }
-        }
-    }
-
-    /// The two-process test's child: commits `count` configuration transactions, printing each
-    /// new generation.
-    struct ConfigWriter: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "config-writer")
-
-        @Option var state: String
-        @Option var count: Int = 50
-        /// A pause between commits, as between real applies; without one this process would
-        /// hold the write lock back to back and SQLite's polling busy handler lets the other
-        /// process in only rarely.
-        @Option var pauseMilliseconds: Int = 0
-
-        func run() async throws {
-            let store = try SQLiteStore.open(StoreLocation(directory: state))
-            for index in 0..<count {
-                if pauseMilliseconds > 0 { try await Task.sleep(for: .milliseconds(pauseMilliseconds)) }
-                let result = try await store.apply([
-                    .createInstance(name: "cfg-\(index)", description: "generation test"),
-                    .createRootKey(instance: "cfg-\(index)", name: "root"),
-                    .createAdapter(instance: "cfg-\(index)", name: "adapter", description: nil, rootKey: "root"),
-                ])
-                Kmipgw.BenchStore.emit("generation \(result.generation)")
-            }
-            store.close()
         }
     }
 }
