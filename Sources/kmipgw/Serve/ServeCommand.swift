@@ -14,7 +14,7 @@ import Prometheus
 import UnixSignals
 
 /// `kmipgw serve`: KMIP over mutual TLS for every adapter in the store, reloading on every apply.
-struct Serve: AsyncParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve KMIP (TTLV over mutual TLS) to the clients registered in the store.",
