@@ -7,7 +7,8 @@ struct Kmipgw: AsyncParsableCommand {
         abstract: "A declarative, GitOps-driven KMIP gateway.",
         subcommands: [
             InitCommand.self, ValidateCommand.self, PlanCommand.self, ApplyCommand.self, GetCommand.self, DescribeCommand.self,
-            ServeCommand.self, ClientCommand.self, BenchCommand.self, TTLVCommand.self,
+            ServeCommand.self, BackupCommand.self, RestoreCommand.self, ClientCommand.self, BenchCommand.self,
+            TTLVCommand.self,
         ]
     )
 }

@@ -8,7 +8,9 @@ import Testing
 @Suite struct CommandLineTests {
     @Test func subcommandsKeepTheirNames() throws {
         let names = Kmipgw.configuration.subcommands.map { $0.configuration.commandName ?? "" }
-        #expect(names == ["init", "validate", "plan", "apply", "get", "describe", "serve", "client", "bench", "ttlv"])
+        #expect(names == [
+            "init", "validate", "plan", "apply", "get", "describe", "serve", "backup", "restore", "client", "bench", "ttlv",
+        ])
         let bench = BenchCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
         #expect(bench.contains("store") && bench.contains("fill"))
     }
