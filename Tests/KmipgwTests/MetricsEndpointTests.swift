@@ -37,7 +37,7 @@ import Testing
         let handler = GatewayHandler(
             processor: RequestProcessor(store: store), audit: AuditLog { _ in },
             metricsFactory: PrometheusMetricsFactory(registry: registry))
-        let client = ClientIdentity(fingerprint: String(repeating: "ab", count: 32), instance: "prod", adapter: "vc", binding: "1")
+        let client = ClientIdentity(fingerprint: String(repeating: "ab", count: 32), instance: "prod", adapter: "vc", binding: ClientBinding(rawValue: 1))
         let request = RequestMessage(version: .v1_4, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
         for _ in 0..<count {
             _ = await handler.handle(request, from: client, peer: nil)
