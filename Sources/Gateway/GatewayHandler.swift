@@ -42,7 +42,7 @@ public struct GatewayHandler: KMIPRequestHandler {
 
     public func handle(_ request: ByteBuffer, from client: ClientIdentity, peer: SocketAddress?) async -> ByteBuffer {
         let start = NIODeadline.now()
-        let adapterID = Int64(client.binding) ?? -1
+        let adapterID = client.binding.adapterID
         let adapter = AdapterContext(
             adapterID: adapterID, instance: client.instance, adapter: client.adapter, limits: adapters.limits(of: adapterID))
         let refused = audit.failurePolicy == .refuse && audit.isFailing

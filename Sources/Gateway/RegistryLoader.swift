@@ -9,7 +9,7 @@ public enum RegistryLoader {
             ClientRegistry.Entry(
                 identity: ClientIdentity(
                     fingerprint: certificate.fingerprint, instance: certificate.instance, adapter: certificate.adapter,
-                    binding: String(certificate.adapterID)),
+                    binding: ClientBinding(adapterID: certificate.adapterID)),
                 notValidBefore: certificate.notValidBefore, notValidAfter: certificate.notValidAfter)
         })
     }

@@ -1,7 +1,9 @@
 /// Why a byte sequence is not valid TTLV.
 ///
 /// Shaped like swift-certificates' `CertificateError`: a stable `code` to switch on, the byte
-/// `offset` of the item at fault, its `tag` when it was read, and a human `reason`.
+/// `offset` of the item at fault, its `tag` when it was read, a human `reason`, and the source
+/// location that raised it. Two errors are equal when their codes are: callers switch on the kind
+/// of failure, never on where in a message or in the decoder it was found.
 public struct TTLVError: Error, Hashable, Sendable {
     /// A stable identifier of the kind of failure.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -57,12 +59,25 @@ public struct TTLVError: Error, Hashable, Sendable {
     /// The tag of the item at fault, when its header could be read.
     public let tag: Tag?
     public let reason: String
+    /// Where the error was raised (`file:line` in kmipgw's sources), for diagnostics.
+    public let location: String
 
-    public init(code: Code, offset: Int, tag: Tag? = nil, reason: String) {
+    /// An error of kind `code`; `file` and `line` default to the place that creates it.
+    @inline(never)
+    public init(code: Code, offset: Int, tag: Tag? = nil, reason: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
         self.offset = offset
         self.tag = tag
         self.reason = reason
+        self.location = "\(file):\(line)"
+    }
+
+    public static func == (lhs: TTLVError, rhs: TTLVError) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
     }
 }
 
@@ -71,5 +86,12 @@ extension TTLVError: CustomStringConvertible {
         var text = "TTLV \(code) at byte \(offset)"
         if let tag { text += " (tag \(tag))" }
         return text + ": " + reason
+    }
+}
+
+extension TTLVError: CustomDebugStringConvertible {
+    /// The description with the source location: `TTLV truncated at byte 8: … (TTLV/TTLVDecoder.swift:66)`.
+    public var debugDescription: String {
+        "\(description) (\(location))"
     }
 }

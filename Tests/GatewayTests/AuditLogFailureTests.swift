@@ -38,7 +38,7 @@ import Testing
             let adapter = try #require(try store.configuration().adapters.first)
             return Fixture(
                 directory: directory, store: store, adapterID: adapter.id,
-                client: ClientIdentity(fingerprint: "ab", instance: "prod", adapter: "vc", binding: String(adapter.id)))
+                client: ClientIdentity(fingerprint: "ab", instance: "prod", adapter: "vc", binding: ClientBinding(rawValue: adapter.id)))
         }
 
         /// Sends one Create and returns its batch item.

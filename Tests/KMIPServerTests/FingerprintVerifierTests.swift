@@ -14,7 +14,7 @@ import Testing
         cert = try TestCertificates.selfSigned()
         registry = NIOLockedValueBox(ClientRegistry([
             ClientRegistry.Entry(
-                identity: ClientIdentity(fingerprint: cert.fingerprint.uppercased(), instance: "i", adapter: "a", binding: "b"),
+                identity: ClientIdentity(fingerprint: cert.fingerprint.uppercased(), instance: "i", adapter: "a", binding: ClientBinding(rawValue: 7)),
                 notValidBefore: Date(timeIntervalSince1970: 1000), notValidAfter: Date(timeIntervalSince1970: 2000)
             ),
         ]))
@@ -33,7 +33,7 @@ import Testing
             Issue.record("expected acceptance")
             return
         }
-        #expect(identity.binding == "b")
+        #expect(identity.binding == ClientBinding(rawValue: 7))
         #expect(identity.fingerprint == cert.fingerprint)
     }
 

@@ -11,7 +11,7 @@ import Testing
         let first = try TestCertificates.selfSigned(commonName: "one")
         let second = try TestCertificates.selfSigned(commonName: "two")
         let harness = try TestServerHarness(registry: ClientRegistry([
-            .test(first, instance: "vc1", adapter: "alpha"), .test(second, instance: "vc2", adapter: "beta"),
+            .test(first, instance: "vc1", adapter: "alpha", binding: 1), .test(second, instance: "vc2", adapter: "beta", binding: 2),
         ]))
         try await harness.run { harness, port in
             let a = try await harness.client(first, port: port).connect()
@@ -19,8 +19,8 @@ import Testing
             for _ in 0..<3 {
                 async let fromA = a.query().vendorIdentification
                 async let fromB = b.query().vendorIdentification
-                #expect(try await fromA == "vc1/alpha/id-alpha")
-                #expect(try await fromB == "vc2/beta/id-beta")
+                #expect(try await fromA == "vc1/alpha/1")
+                #expect(try await fromB == "vc2/beta/2")
             }
             await a.close()
             await b.close()

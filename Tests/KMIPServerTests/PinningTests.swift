@@ -17,7 +17,7 @@ import Testing
                 for _ in 0..<5 {
                     #expect(try await connection.discoverVersions() == ProtocolVersion.supported)
                 }
-                #expect(try await connection.query().vendorIdentification == "vc1/a1/id-a1")
+                #expect(try await connection.query().vendorIdentification == "vc1/a1/1")
                 // Pipelined: three requests in flight at once come back in order.
                 async let first = connection.discoverVersions([.v1_1])
                 async let second = connection.query()
@@ -76,7 +76,7 @@ import Testing
 
     @Test func registryEntryBuiltFromNIOSSLCertificateMatchesTheFingerprint() throws {
         let cert = try TestCertificates.selfSigned()
-        let entry = try ClientRegistry.Entry(certificate: cert.nioCertificate(), instance: "i", adapter: "a", binding: "b")
+        let entry = try ClientRegistry.Entry(certificate: cert.nioCertificate(), instance: "i", adapter: "a", binding: ClientBinding(rawValue: 7))
         #expect(entry.identity.fingerprint == cert.fingerprint)
         #expect(abs(entry.notValidAfter.timeIntervalSince(cert.validUntil)) < 1)
     }

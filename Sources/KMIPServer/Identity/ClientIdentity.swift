@@ -1,7 +1,7 @@
 /// Who is on the other end of a connection, established once at the TLS handshake.
 ///
-/// The server only carries it: the Operations layer reads ``binding`` (for example an adapter id)
-/// to scope every request, and the audit log reads the names.
+/// The server only carries it: the request handler reads ``binding`` (kmipgw: the adapter) to
+/// scope every request, and the audit log reads the names.
 public struct ClientIdentity: Sendable, Hashable, CustomStringConvertible {
     /// SHA-256 of the client certificate's DER, 64 lowercase hex digits.
     public var fingerprint: String
@@ -9,10 +9,10 @@ public struct ClientIdentity: Sendable, Hashable, CustomStringConvertible {
     public var instance: String
     /// The adapter the certificate is registered to.
     public var adapter: String
-    /// An opaque key the request handler resolves (an adapter id); the server never reads it.
-    public var binding: String
+    /// What the request handler resolves the connection to; the server never reads it.
+    public var binding: ClientBinding
 
-    public init(fingerprint: String, instance: String, adapter: String, binding: String) {
+    public init(fingerprint: String, instance: String, adapter: String, binding: ClientBinding) {
         self.fingerprint = fingerprint.lowercased()
         self.instance = instance
         self.adapter = adapter

@@ -22,7 +22,7 @@ public struct ClientRegistry: Sendable, Hashable {
 
         /// An entry for `certificate`, with its fingerprint and validity read from the certificate.
         public init(
-            certificate: NIOSSLCertificate, instance: String, adapter: String, binding: String
+            certificate: NIOSSLCertificate, instance: String, adapter: String, binding: ClientBinding
         ) throws {
             self.init(
                 identity: ClientIdentity(

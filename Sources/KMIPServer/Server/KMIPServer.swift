@@ -180,8 +180,11 @@ public final class KMIPServer: Service, Sendable {
             customVerificationCallback: verifier.callback(peer: peer, accepted: identity, logger: logger, metrics: metrics),
             configuration: .init()
         )
-        try channel.pipeline.syncOperations.addHandler(tls)
-        try channel.pipeline.syncOperations.addHandler(KMIPFrameHandler(limits: configuration.frameLimits))
+        try channel.pipeline.syncOperations.addHandlers(
+            tls,
+            ByteToMessageHandler(KMIPRequestDecoder(maximumMessageSize: configuration.maximumMessageSize)),
+            KMIPConnectionHandler(timeouts: configuration.connectionTimeouts)
+        )
         let asyncChannel = try NIOAsyncChannel<KMIPInboundFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
         return Accepted(channel: asyncChannel, identity: identity, peer: peer)
     }

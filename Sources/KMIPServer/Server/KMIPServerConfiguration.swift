@@ -95,10 +95,7 @@ public struct KMIPServerConfiguration: Sendable {
         return try NIOSSLContext(configuration: tls)
     }
 
-    var frameLimits: KMIPFrameHandler.Limits {
-        KMIPFrameHandler.Limits(
-            maximumMessageSize: maximumMessageSize, handshakeTimeout: handshakeTimeout,
-            idleTimeout: idleTimeout, readTimeout: readTimeout
-        )
+    var connectionTimeouts: KMIPConnectionHandler.Timeouts {
+        KMIPConnectionHandler.Timeouts(handshake: handshakeTimeout, idle: idleTimeout, read: readTimeout)
     }
 }

@@ -1,7 +1,8 @@
 /// Why the server, or one of its connections, stopped.
 ///
-/// Shaped like swift-certificates' `CertificateError`: a stable ``code`` to switch on and a
-/// human ``reason``; the command line decides how to show it.
+/// Shaped like swift-certificates' `CertificateError`: a stable ``code`` to switch on, a human
+/// ``reason`` and the source ``location`` that raised it; equality looks at the code only. The
+/// command line decides how to show it.
 public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable identifier of the kind of failure.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -47,11 +48,29 @@ public struct KMIPServerError: Error, Hashable, Sendable, CustomStringConvertibl
 
     public let code: Code
     public let reason: String
+    /// Where the error was raised (`file:line` in kmipgw's sources), for diagnostics.
+    public let location: String
 
-    public init(code: Code, reason: String) {
+    /// An error of kind `code`; `file` and `line` default to the place that creates it.
+    @inline(never)
+    init(code: Code, reason: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
         self.reason = reason
+        self.location = "\(file):\(line)"
     }
 
     public var description: String { "\(code): \(reason)" }
+
+    public static func == (lhs: KMIPServerError, rhs: KMIPServerError) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+    }
+}
+
+extension KMIPServerError: CustomDebugStringConvertible {
+    /// The description with the source location: `idleTimeout: no activity for … (KMIPServer/…:12)`.
+    public var debugDescription: String { "KMIPServerError.\(description) (\(location))" }
 }

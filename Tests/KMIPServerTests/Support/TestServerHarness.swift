@@ -64,9 +64,13 @@ struct TestServerHarness: Sendable {
 
 extension ClientRegistry.Entry {
     /// An entry for a test certificate, with its own validity dates.
-    static func test(_ certificate: TestCertificates.Issued, instance: String = "vc1", adapter: String) -> Self {
+    static func test(
+        _ certificate: TestCertificates.Issued, instance: String = "vc1", adapter: String, binding: Int64 = 1
+    ) -> Self {
         ClientRegistry.Entry(
-            identity: ClientIdentity(fingerprint: certificate.fingerprint, instance: instance, adapter: adapter, binding: "id-\(adapter)"),
+            identity: ClientIdentity(
+                fingerprint: certificate.fingerprint, instance: instance, adapter: adapter,
+                binding: ClientBinding(rawValue: binding)),
             notValidBefore: certificate.validFrom, notValidAfter: certificate.validUntil
         )
     }

@@ -3,25 +3,25 @@ import NIOCore
 import NIOTLS
 import TTLV
 
-/// Sits between TLS and the request loop: cuts the byte stream into Request Messages with
-/// ``TTLVFrameDecoder``, and owns every connection timer and the drain on shutdown.
+/// Sits between ``KMIPRequestDecoder`` and the request loop: owns every connection timer and
+/// the drain on shutdown, as swift-nio's `HTTPServerPipelineHandler` and `IdleStateHandler` do
+/// for HTTP. The decoder cuts the bytes into requests; this decides when the connection ends.
 ///
 /// Timers live here, not in the async loop, because only the pipeline knows both directions:
 /// a connection is *idle* when no byte of a request is buffered and every request has been
 /// answered; it is *reading* from the first byte of a message until the message is whole.
 /// While a request is being handled no timer runs, so a slow store never trips a timeout.
-final class KMIPFrameHandler: ChannelDuplexHandler {
-    typealias InboundIn = ByteBuffer
+final class KMIPConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = KMIPRequestPart
     typealias InboundOut = KMIPInboundFrame
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    /// Timeouts and limits of one connection.
-    struct Limits: Sendable, Hashable {
-        var maximumMessageSize: Int
-        var handshakeTimeout: TimeAmount
-        var idleTimeout: TimeAmount
-        var readTimeout: TimeAmount
+    /// How long a connection may take over each phase.
+    struct Timeouts: Sendable, Hashable {
+        var handshake: TimeAmount
+        var idle: TimeAmount
+        var read: TimeAmount
     }
 
     enum State: Hashable {
@@ -38,13 +38,10 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
         case handshake, idle, read
     }
 
-    private let limits: Limits
-    private var decoder: TTLVFrameDecoder
+    private let timeouts: Timeouts
     private(set) var state: State = .handshaking
-    private var buffer: ByteBuffer?
-    /// Whether the next readable bytes start a message header (false once a header was accepted
-    /// and its body is awaited).
-    private var atMessageStart = true
+    /// Whether a message has begun and is not whole yet (the decoder holds its first bytes).
+    private var reading = false
     /// The timer that runs now and when it expires; `nil` while a request is being handled.
     private var deadline: (kind: Timer, at: NIODeadline)?
     /// The wake-up scheduled on the event loop. It may be earlier or later than `deadline`: a
@@ -53,9 +50,8 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
     /// server's CPU).
     private var wakeUp: (at: NIODeadline, task: Scheduled<Void>)?
 
-    init(limits: Limits) {
-        self.limits = limits
-        self.decoder = TTLVFrameDecoder(maximumMessageSize: limits.maximumMessageSize)
+    init(timeouts: Timeouts) {
+        self.timeouts = timeouts
     }
 
     // MARK: Lifecycle
@@ -94,51 +90,26 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .open = state else { return }  // draining or closed: the rest is dropped
-        var bytes = unwrapInboundIn(data)
-        if buffer == nil || buffer!.readableBytes == 0 {
-            buffer = bytes
-        } else {
-            buffer!.writeBuffer(&bytes)
-        }
-        decodeFrames(context: context)
-        updateTimer(context: context)
-    }
-
-    private func decodeFrames(context: ChannelHandlerContext) {
-        while case .open(let outstanding) = state, var pending = buffer, pending.readableBytes > 0 {
-            if atMessageStart, let header = TTLVHeader(peekingAt: pending) {
-                // Only a Request Message structure may start a frame; anything else is not KMIP
-                // and gets no answer: the connection closes.
-                guard header.tag == .requestMessage, header.typeByte == ItemType.structure.rawValue else {
-                    fail(context: context, KMIPServerError(code: .notKMIP, reason: "stream does not start with a Request Message (tag \(header.tag))"))
-                    return
-                }
-            }
-            let frame: ByteBuffer?
-            do {
-                frame = try decoder.decode(buffer: &pending)
-            } catch let error as TTLVError where error.code == .messageTooLarge {
-                let announced = TTLVHeader(peekingAt: pending)?.paddedItemLength ?? 0
-                let version = InvalidMessageResponse.peekVersion(in: pending) ?? .v1_0
-                buffer = nil
-                state = .draining(outstanding: outstanding + 1)
-                context.fireChannelRead(wrapInboundOut(.oversized(version: version, announcedLength: announced)))
-                return
-            } catch {
-                fail(context: context, error)
-                return
-            }
-            buffer = pending
-            guard let frame else {
-                atMessageStart = pending.readableBytes == 0 ? true : TTLVHeader(peekingAt: pending) == nil
-                return
-            }
-            atMessageStart = true
+        guard case .open(let outstanding) = state else { return }  // draining or closed: the rest is dropped
+        switch unwrapInboundIn(data) {
+        case .messageBegun:
+            reading = true
+        case .request(let frame):
+            reading = false
             state = .open(outstanding: outstanding + 1)
             context.fireChannelRead(wrapInboundOut(.request(frame)))
+        case .oversized(let version, let announcedLength):
+            // The loop answers Invalid Message; the connection closes once that answer is written.
+            reading = false
+            state = .draining(outstanding: outstanding + 1)
+            context.fireChannelRead(wrapInboundOut(.oversized(version: version, announcedLength: announcedLength)))
+        case .notKMIP(let tag, let typeByte):
+            // Not KMIP gets no answer: the connection closes.
+            fail(context: context, KMIPServerError(
+                code: .notKMIP, reason: "stream does not start with a Request Message (tag \(tag), type \(typeByte))"))
+            return
         }
-        if let pending = buffer, pending.readableBytes == 0 { buffer = nil }
+        updateTimer(context: context)
     }
 
     // MARK: Outbound
@@ -185,7 +156,7 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
 
     private func fail(context: ChannelHandlerContext, _ error: any Error) {
         state = .draining(outstanding: 0)
-        buffer = nil
+        reading = false
         disarm()
         context.fireErrorCaught(error)
         context.close(promise: nil)
@@ -196,7 +167,7 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
             disarm()
             return
         }
-        if let pending = buffer, pending.readableBytes > 0 {
+        if reading {
             // The read timer measures one message from its first byte: do not restart it.
             if deadline?.kind != .read { arm(.read, context: context) }
         } else if outstanding == 0 {
@@ -207,7 +178,7 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
     }
 
     private func arm(_ kind: Timer, context: ChannelHandlerContext) {
-        let at = context.eventLoop.now + limit(of: kind).delay
+        let at = context.eventLoop.now + timeout(of: kind).delay
         deadline = (kind, at)
         // A wake-up already due no later than this one re-arms itself when it comes.
         if let wakeUp, wakeUp.at <= at { return }
@@ -224,7 +195,7 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
                 return
             }
             self.deadline = nil
-            let (delay, code) = limit(of: deadline.kind)
+            let (delay, code) = timeout(of: deadline.kind)
             let what = deadline.kind == .read ? "complete message" : "activity"
             fail(context: context, KMIPServerError(code: code, reason: "no \(what) for \(delay)"))
         }
@@ -232,11 +203,11 @@ final class KMIPFrameHandler: ChannelDuplexHandler {
     }
 
     /// How long a timer runs, and the error it ends the connection with.
-    private func limit(of kind: Timer) -> (delay: TimeAmount, code: KMIPServerError.Code) {
+    private func timeout(of kind: Timer) -> (delay: TimeAmount, code: KMIPServerError.Code) {
         switch kind {
-        case .handshake: (limits.handshakeTimeout, .handshakeTimeout)
-        case .idle: (limits.idleTimeout, .idleTimeout)
-        case .read: (limits.readTimeout, .readTimeout)
+        case .handshake: (timeouts.handshake, .handshakeTimeout)
+        case .idle: (timeouts.idle, .idleTimeout)
+        case .read: (timeouts.read, .readTimeout)
         }
     }
 

@@ -7,14 +7,16 @@ import Testing
 
 @testable import KMIPServer
 
-/// The framing and timer handler, without sockets: EmbeddedChannel and a manual clock.
-@Suite struct KMIPFrameHandlerTests {
-    static let limits = KMIPFrameHandler.Limits(
-        maximumMessageSize: 1024, handshakeTimeout: .seconds(5), idleTimeout: .seconds(60), readTimeout: .seconds(10)
-    )
+/// The server's connection pipeline after TLS (the request decoder in a `ByteToMessageHandler`,
+/// then the timer and drain handler), without sockets: EmbeddedChannel and a manual clock.
+@Suite struct KMIPConnectionHandlerTests {
+    static let timeouts = KMIPConnectionHandler.Timeouts(handshake: .seconds(5), idle: .seconds(60), read: .seconds(10))
 
-    func makeChannel(limits: KMIPFrameHandler.Limits = Self.limits, handshake: Bool = true) throws -> EmbeddedChannel {
-        let channel = EmbeddedChannel(handler: KMIPFrameHandler(limits: limits))
+    func makeChannel(handshake: Bool = true) throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel(handlers: [
+            ByteToMessageHandler(KMIPRequestDecoder(maximumMessageSize: 1024)),
+            KMIPConnectionHandler(timeouts: Self.timeouts),
+        ])
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 5696)).wait()
         if handshake {
             channel.pipeline.fireUserInboundEventTriggered(TLSUserEvent.handshakeCompleted(negotiatedProtocol: nil))
@@ -139,5 +141,65 @@ import Testing
         let message = request(.v1_3)
         #expect(InvalidMessageResponse.peekVersion(in: message.getSlice(at: message.readerIndex, length: 56)!) == .v1_3)
         #expect(InvalidMessageResponse.peekVersion(in: message.getSlice(at: message.readerIndex, length: 40)!) == nil)
+    }
+
+    @Test func theReadTimerRestartsForAMessageThatBeginsInTheReadThatEndsThePreviousOne() throws {
+        let channel = try makeChannel()
+        let first = request(.v1_1)
+        try channel.writeInbound(first.getSlice(at: first.readerIndex, length: 10)!)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(8))
+        var rest = first.getSlice(at: first.readerIndex + 10, length: first.readableBytes - 10)!
+        let second = request(.v1_2)
+        rest.writeImmutableBuffer(second.getSlice(at: second.readerIndex, length: 10)!)
+        try channel.writeInbound(rest)
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(first))
+        try channel.writeOutbound(ByteBuffer(string: "answer"))
+        // 16 s after the first message's first byte, 8 s after the second's.
+        channel.embeddedEventLoop.advanceTime(by: .seconds(8))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(3))
+        #expect(!channel.isActive)
+        #expect(throws: KMIPServerError(code: .readTimeout, reason: "")) { try channel.throwIfErrorCaught() }
+    }
+
+    @Test func bytesThatAreNotKMIPAfterAWholeRequestStillReachTheLoopFirst() throws {
+        let channel = try makeChannel()
+        var bytes = request()
+        bytes.writeString("GET / HTTP/1.1\r\n")
+        #expect(throws: KMIPServerError(code: .notKMIP, reason: "")) { try channel.writeInbound(bytes) }
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(request()))
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == nil)
+        #expect(!channel.isActive)
+    }
+
+    @Test func requestsArrivingWhileDrainingAreDroppedAndTheConnectionClosesAfterTheLastAnswer() throws {
+        let channel = try makeChannel()
+        try channel.writeInbound(request())
+        try channel.writeInbound(request(.v1_1))
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(request()))
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == .request(request(.v1_1)))
+        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+        try channel.writeInbound(request(.v1_2))
+        #expect(try channel.readInbound(as: KMIPInboundFrame.self) == nil)
+        try channel.writeOutbound(ByteBuffer(string: "first"))
+        #expect(channel.isActive)
+        // No timer runs while draining: the grace period of the server bounds it instead.
+        channel.embeddedEventLoop.advanceTime(by: .seconds(120))
+        #expect(channel.isActive)
+        try channel.writeOutbound(ByteBuffer(string: "second"))
+        #expect(!channel.isActive)
+    }
+
+    @Test func aTimeoutNamesWhereItWasRaised() throws {
+        let channel = try makeChannel()
+        channel.embeddedEventLoop.advanceTime(by: .seconds(61))
+        do {
+            try channel.throwIfErrorCaught()
+            Issue.record("expected the idle timeout")
+        } catch let error as KMIPServerError {
+            #expect(error.code == .idleTimeout)
+            #expect(error.location.hasPrefix("KMIPServer/KMIPConnectionHandler.swift:"))
+            #expect(String(reflecting: error).contains(error.location))
+        }
     }
 }
