@@ -39,7 +39,11 @@ let package = Package(
         ),
         .target(
             name: "KMIP",
-            dependencies: ["TTLV", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "TTLV",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // The system's SQLite (3.35 or later: the store uses RETURNING), linked through its
@@ -67,9 +71,7 @@ let package = Package(
             dependencies: [
                 "KeyStore",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
