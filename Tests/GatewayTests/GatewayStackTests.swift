@@ -43,7 +43,8 @@ import Testing
                 .createAdapter(instance: "prod", name: "alice-vc", description: nil, rootKey: "root-a"),
                 .createAdapter(instance: "prod", name: "bob-vc", description: nil, rootKey: "root-b"),
                 .addCertificate(
-                    instance: "prod", adapter: "alice-vc", name: "alice", certificate: ParsedCertificate(derEncoded: alice.der)),
+                    instance: "prod", adapter: "alice-vc", name: "alice",
+                    certificate: ParsedCertificate(derEncoded: alice.der)),
                 .addCertificate(
                     instance: "prod", adapter: "bob-vc", name: "bob", certificate: ParsedCertificate(derEncoded: bob.der)),
             ])

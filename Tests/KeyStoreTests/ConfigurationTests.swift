@@ -43,7 +43,9 @@ struct ConfigurationTests {
         let client = try TestCertificates.selfSigned(commonName: "vcenter-01")
         let parsed = try ParsedCertificate(derEncoded: client.der)
         #expect(parsed.fingerprint == client.fingerprint)
-        _ = try await fixture.store.apply([.addCertificate(instance: "prod", adapter: "vc", name: "c1", certificate: parsed)])
+        _ = try await fixture.store.apply([
+            .addCertificate(instance: "prod", adapter: "vc", name: "c1", certificate: parsed)
+        ])
         let binding = try #require(try fixture.store.binding(forCertificateFingerprint: client.fingerprint))
         #expect(binding.adapter.name == "vc")
         #expect(binding.certificate.subject.contains("vcenter-01"))

@@ -44,6 +44,7 @@ import Testing
 
     @Test func bytesThatAreNoCertificateAreRefused() async {
         #expect(await errorCode { _ = try ParsedCertificate(derEncoded: []) } == .invalidCertificate)
-        #expect(await errorCode { _ = try ParsedCertificate(derEncoded: [0x30, 0x03, 0x02, 0x01, 0x01]) } == .invalidCertificate)
+        let notACertificate: [UInt8] = [0x30, 0x03, 0x02, 0x01, 0x01]
+        #expect(await errorCode { _ = try ParsedCertificate(derEncoded: notACertificate) } == .invalidCertificate)
     }
 }

@@ -19,7 +19,8 @@ struct RowAuthenticationTests {
     private func registerCertificate(_ fixture: StoreFixture, name: String) async throws -> TestCertificates.Issued {
         let client = try TestCertificates.selfSigned(commonName: name)
         _ = try await fixture.store.apply([
-            .addCertificate(instance: "prod", adapter: "vc", name: name, certificate: ParsedCertificate(derEncoded: client.der))
+            .addCertificate(
+                instance: "prod", adapter: "vc", name: name, certificate: ParsedCertificate(derEncoded: client.der))
         ])
         return client
     }

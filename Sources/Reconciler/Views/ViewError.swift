@@ -30,7 +30,8 @@ public struct ViewError: Error, Hashable, Sendable, CustomStringConvertible {
     ) -> ViewError {
         ViewError(
             code: .ambiguousAdapter,
-            reason: "adapter \(name) exists in instances \(instances.joined(separator: ", ")); name one with --instance",
+            reason: "adapter \(name) exists in instances \(instances.joined(separator: ", ")); "
+                + "name one with --instance",
             file: file, line: line)
     }
 
