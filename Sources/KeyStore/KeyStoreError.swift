@@ -2,7 +2,8 @@
 ///
 /// Shaped like swift-certificates' `CertificateError`: a stable ``code`` to switch on (the server
 /// maps it to a KMIP Result Reason, the command line to a message and exit status) and a human
-/// ``reason``. Reasons never contain key material or sealed attribute values.
+/// ``reason``, with the ``file`` and ``line`` that raised it. Equality looks at the code only.
+/// Reasons never contain key material or sealed attribute values.
 public struct KeyStoreError: Error, Hashable, Sendable {
     /// A stable identifier of the kind of failure.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -92,19 +93,40 @@ public struct KeyStoreError: Error, Hashable, Sendable {
         public var description: String { backing.rawValue }
     }
 
+    /// The kind of failure; the only part equality and hashing look at.
     public let code: Code
+    /// What went wrong, for the operator.
     public let reason: String
-    /// Where the error was raised, for diagnostics.
-    public let location: String
+    /// The file that raised the error, for diagnostics.
+    public let file: String
+    /// The line that raised the error, for diagnostics.
+    public let line: UInt
 
-    public init(_ code: Code, _ reason: String, fileID: String = #fileID, line: Int = #line) {
+    /// `file:line`, for logs.
+    public var location: String { "\(file):\(line)" }
+
+    /// An error of kind `code`, raised where this initialiser is called.
+    public init(_ code: Code, _ reason: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
         self.reason = reason
-        self.location = "\(fileID):\(line)"
+        self.file = file
+        self.line = line
+    }
+
+    /// Equal when the codes are: the reason and the location are diagnostics, so a test (or a
+    /// caller) can compare with an error it builds itself.
+    public static func == (lhs: KeyStoreError, rhs: KeyStoreError) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
     }
 }
 
 extension KeyStoreError: CustomStringConvertible {
+    /// `code: reason`, as the command line and the logs show it (the location stays out of
+    /// operator-facing text; ``file`` and ``line`` hold it).
     public var description: String {
         "\(code): \(reason)"
     }

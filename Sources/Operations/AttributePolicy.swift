@@ -2,31 +2,17 @@ import KMIP
 import KeyStore
 import TTLV
 
-/// What a client may do with each attribute (KMIP 1.4 §3 and the custom-attribute rules):
-/// `x-` attributes are the client's, `y-` attributes are the server's, standard attributes
-/// follow ``AttributeRule``.
+/// What a client may do with each attribute: whatever ``AttributeRule`` (the specification's
+/// table, custom `x-`/`y-` attributes included) allows, and nothing else.
 enum AttributePolicy {
-    enum Action: String {
-        case set = "set"
-        case modify = "modify"
-        case delete = "delete"
-    }
-
-    static func check(_ name: String, may action: Action) throws(OperationError) {
-        if name.hasPrefix("x-") { return }
-        if name.hasPrefix("y-") {
-            throw OperationError(.permissionDenied, "\(name) is a server-defined (y-) attribute; clients cannot \(action.rawValue) it")
-        }
-        guard let rule = AttributeRule.named(name) else {
+    static func check(_ name: String, may action: AttributeRule.Action) throws(OperationError) {
+        guard let rule = AttributeRule.governing(name) else {
             throw OperationError.invalidField("\(name) is not a KMIP attribute; custom attributes start with x-")
         }
-        let allowed: Bool
-        switch action {
-        case .set: allowed = rule.clientMaySet
-        case .modify: allowed = rule.clientMayModify
-        case .delete: allowed = rule.clientMayDelete
-        }
-        guard allowed else {
+        guard rule.allows(action) else {
+            if rule == .serverDefined {
+                throw OperationError(.permissionDenied, "\(name) is a server-defined (y-) attribute; clients cannot \(action.rawValue) it")
+            }
             throw OperationError(.permissionDenied, "\(name) cannot be \(action == .set ? "set" : action.rawValue + "d") by a client")
         }
     }
@@ -36,7 +22,7 @@ enum AttributePolicy {
     /// in the clear. So a key that may not leave the server in the clear (Sensitive true) or at all
     /// (Extractable false) is refused rather than accepted and then handed out against the
     /// client's wish.
-    static func check(_ attribute: Attribute, may action: Action) throws(OperationError) {
+    static func check(_ attribute: Attribute, may action: AttributeRule.Action) throws(OperationError) {
         try check(attribute.name, may: action)
         guard let policy = StoredObject.exportPolicy.first(where: { $0.name.rawValue == attribute.name }),
             attribute.value != .boolean(policy.value)
@@ -78,8 +64,7 @@ enum AttributePolicy {
 
     /// Whether several instances of `name` may exist.
     static func isMultiInstance(_ name: String) -> Bool {
-        if name.hasPrefix("x-") || name.hasPrefix("y-") { return true }
-        return AttributeRule.named(name)?.isMultiInstance ?? false
+        AttributeRule.governing(name)?.isMultiInstance ?? false
     }
 
     /// Client attributes for a new object: every one allowed and within the adapter's size limit,

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KMIP
 import SwiftASN1
 import X509
 
@@ -17,7 +18,7 @@ public enum TestCertificates {
         public var pem: String
         /// The private key as PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`).
         public var privateKeyPEM: String
-        /// SHA-256 of ``der`` as 64 lowercase hex digits.
+        /// `CertificateFingerprint` of ``der``.
         public var fingerprint: String
     }
 
@@ -59,10 +60,7 @@ public enum TestCertificates {
             der: der,
             pem: try certificate.serializeAsPEM().pemString + "\n",
             privateKeyPEM: key.pemRepresentation + "\n",
-            fingerprint: SHA256.hash(data: der).map { byte in
-                let digits = Array("0123456789abcdef")
-                return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-            }.joined()
+            fingerprint: CertificateFingerprint.sha256(der: der)
         )
     }
 

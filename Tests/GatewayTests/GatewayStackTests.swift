@@ -54,8 +54,11 @@ import Testing
                 .createRootKey(instance: "prod", name: "root-b"),
                 .createAdapter(instance: "prod", name: "alice-vc", description: nil, rootKey: "root-a"),
                 .createAdapter(instance: "prod", name: "bob-vc", description: nil, rootKey: "root-b"),
-                .addCertificate(instance: "prod", adapter: "alice-vc", name: "alice", der: alice.der),
-                .addCertificate(instance: "prod", adapter: "bob-vc", name: "bob", der: bob.der),
+                .addCertificate(
+                    instance: "prod", adapter: "alice-vc", name: "alice",
+                    certificate: ParsedCertificate(derEncoded: alice.der)),
+                .addCertificate(
+                    instance: "prod", adapter: "bob-vc", name: "bob", certificate: ParsedCertificate(derEncoded: bob.der)),
             ])
             let tls = try TestTLS.makeServer()
             let audit = AuditLines()

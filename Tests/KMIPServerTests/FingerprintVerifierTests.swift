@@ -1,4 +1,5 @@
 import Foundation
+import KMIP
 import NIOConcurrencyHelpers
 import TestSupport
 import Testing

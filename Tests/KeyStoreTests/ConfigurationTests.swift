@@ -37,25 +37,27 @@ struct ConfigurationTests {
         #expect(try fixture.store.configuration() == before)
     }
 
-    @Test("certificates: parsed fields stored, fingerprint unique across the store, lookup by fingerprint")
+    @Test("certificates: parsed facts stored, fingerprint unique across the store, lookup by fingerprint")
     func certificates() async throws {
         let fixture = try await StoreFixture.make()
         let client = try TestCertificates.selfSigned(commonName: "vcenter-01")
-        _ = try await fixture.store.apply([.addCertificate(instance: "prod", adapter: "vc", name: "c1", der: client.der)])
+        let parsed = try ParsedCertificate(derEncoded: client.der)
+        #expect(parsed.fingerprint == client.fingerprint)
+        _ = try await fixture.store.apply([
+            .addCertificate(instance: "prod", adapter: "vc", name: "c1", certificate: parsed)
+        ])
         let binding = try #require(try fixture.store.binding(forCertificateFingerprint: client.fingerprint))
         #expect(binding.adapter.name == "vc")
         #expect(binding.certificate.subject.contains("vcenter-01"))
         #expect(binding.certificate.pem.contains("BEGIN CERTIFICATE"))
         let duplicate = await errorCode {
             _ = try await fixture.store.apply([
-                .addCertificate(instance: "prod", adapter: "other", name: "c2", der: client.der)
+                .addCertificate(instance: "prod", adapter: "other", name: "c2", certificate: parsed)
             ])
         }
         #expect(duplicate == .duplicateFingerprint)
-        let garbage = await errorCode {
-            _ = try await fixture.store.apply([.addCertificate(instance: "prod", adapter: "vc", name: "x", der: [1, 2])])
-        }
-        #expect(garbage == .invalidCertificate)
+        // Bytes that are no certificate never become a change: the parse that makes the facts refuses them.
+        #expect(await errorCode { _ = try ParsedCertificate(derEncoded: [1, 2]) } == .invalidCertificate)
         _ = try await fixture.store.apply([.removeCertificate(instance: "prod", adapter: "vc", name: "c1")])
         #expect(try fixture.store.binding(forCertificateFingerprint: client.fingerprint) == nil)
     }

@@ -18,7 +18,10 @@ struct RowAuthenticationTests {
 
     private func registerCertificate(_ fixture: StoreFixture, name: String) async throws -> TestCertificates.Issued {
         let client = try TestCertificates.selfSigned(commonName: name)
-        _ = try await fixture.store.apply([.addCertificate(instance: "prod", adapter: "vc", name: name, der: client.der)])
+        _ = try await fixture.store.apply([
+            .addCertificate(
+                instance: "prod", adapter: "vc", name: name, certificate: ParsedCertificate(derEncoded: client.der))
+        ])
         return client
     }
 

@@ -34,7 +34,10 @@ import TestSupport
         }
 
         // Meanwhile another apply binds that certificate to vc-a: the fingerprint is unique in the store.
-        _ = try await harness.store.apply([.addCertificate(instance: "prod", adapter: "vc-a", name: "taken", der: contested.der)])
+        _ = try await harness.store.apply([
+            .addCertificate(
+                instance: "prod", adapter: "vc-a", name: "taken", certificate: ParsedCertificate(derEncoded: contested.der))
+        ])
         let before = try harness.store.configuration()
         let countsBefore = try harness.store.objectCounts()
 

@@ -161,7 +161,7 @@ struct ReadOnlyStateTests {
         let disk = try #require(SmallFilesystem.make(bytes: 8 * 1024 * 1024))
         let stateDirectory = disk.file("state")
         let state = ["--state", stateDirectory]
-        let configuration = try TestSupport.TemporaryDirectory(prefix: "kmipgw-ro-config")
+        let configuration = try TemporaryDirectory(prefix: "kmipgw-ro-config")
         let file = configuration.file("gitops.yaml")
         try Data(YAMLText.document(adapters: [YAMLText.adapter("vc", certificates: [])]).utf8)
             .write(to: URL(fileURLWithPath: file))

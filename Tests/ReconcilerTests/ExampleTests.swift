@@ -1,4 +1,5 @@
 import Foundation
+import KeyStore
 import Testing
 import TestSupport
 @testable import Reconciler

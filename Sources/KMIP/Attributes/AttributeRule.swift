@@ -17,12 +17,38 @@ public struct AttributeRule: Hashable, Sendable {
     /// The first protocol version that defines it.
     public let since: ProtocolVersion
 
+    /// What a client asks to do with an attribute, in the operations that do it.
+    public enum Action: String, Sendable, CaseIterable {
+        /// Supply it when an object is made (Create, Register) or add it (Add Attribute).
+        case set
+        /// Change it (Modify Attribute).
+        case modify
+        /// Remove it (Delete Attribute).
+        case delete
+    }
+
+    /// Whether the rule lets a client do `action`.
+    public func allows(_ action: Action) -> Bool {
+        switch action {
+        case .set: clientMaySet
+        case .modify: clientMayModify
+        case .delete: clientMayDelete
+        }
+    }
+
     init(
         _ name: AttributeName, _ type: ItemType, multi: Bool = false, set: Bool = false, modify: Bool = false,
         delete: Bool = false, since: ProtocolVersion = .v1_0
     ) {
+        self.init(name, [type], multi: multi, set: set, modify: modify, delete: delete, since: since)
+    }
+
+    private init(
+        _ name: AttributeName, _ types: Set<ItemType>, multi: Bool, set: Bool, modify: Bool, delete: Bool,
+        since: ProtocolVersion
+    ) {
         self.name = name
-        self.itemTypes = [type]
+        self.itemTypes = types
         self.isMultiInstance = multi
         self.clientMaySet = set
         self.clientMayModify = modify
@@ -38,6 +64,26 @@ public struct AttributeRule: Hashable, Sendable {
     public static func named(_ name: AttributeName) -> AttributeRule? {
         byName[name.rawValue]
     }
+
+    /// The rule that governs `name`: a standard attribute's from ``all``, the custom-attribute
+    /// rule for an `x-` or `y-` name, or `nil` for a name KMIP does not allow.
+    public static func governing(_ name: String) -> AttributeRule? {
+        if let standard = byName[name] { return standard }
+        if name.hasPrefix("x-") { return clientDefined }
+        if name.hasPrefix("y-") { return serverDefined }
+        return nil
+    }
+
+    /// Custom Attribute (§3.39) named `x-…`: defined by the client, which may do anything with
+    /// it; any item type, any number of instances.
+    public static let clientDefined = AttributeRule(
+        AttributeName(rawValue: "x-"), Set(ItemType.allCases), multi: true, set: true, modify: true, delete: true,
+        since: .v1_0)
+
+    /// Custom Attribute (§3.39) named `y-…`: defined by the server; a client may only read it.
+    public static let serverDefined = AttributeRule(
+        AttributeName(rawValue: "y-"), Set(ItemType.allCases), multi: true, set: false, modify: false, delete: false,
+        since: .v1_0)
 
     /// Every standard attribute this implementation knows, in specification order.
     public static let all: [AttributeRule] = [

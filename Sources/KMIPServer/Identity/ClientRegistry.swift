@@ -1,4 +1,5 @@
 import Foundation
+import KMIP
 import NIOSSL
 
 /// The registered client certificates: fingerprint → who it is and when it may connect.

@@ -1,4 +1,5 @@
 import Foundation
+import KMIP
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore

@@ -18,9 +18,9 @@ public enum ConfigurationChange: Hashable, Sendable {
         instance: String, name: String, description: String?, rootKey: String, limits: AdapterLimits = .default)
     /// Deletes the adapter with its certificates and KMIP objects.
     case deleteAdapter(instance: String, name: String)
-    /// Registers a certificate (DER) to an adapter; its fingerprint, subject and validity are
-    /// read from the certificate itself.
-    case addCertificate(instance: String, adapter: String, name: String, der: [UInt8])
+    /// Registers a certificate to an adapter, with the fingerprint, subject and validity its
+    /// parse found (the store does not parse it again).
+    case addCertificate(instance: String, adapter: String, name: String, certificate: ParsedCertificate)
     case removeCertificate(instance: String, adapter: String, name: String)
 }
 

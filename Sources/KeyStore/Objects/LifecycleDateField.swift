@@ -12,16 +12,8 @@ public enum LifecycleDateField: String, Hashable, Sendable, CaseIterable {
 
     /// The field a KMIP date attribute maps to.
     public init?(attributeName: String) {
-        switch attributeName {
-        case AttributeName.initialDate.rawValue: self = .initial
-        case AttributeName.activationDate.rawValue: self = .activation
-        case AttributeName.deactivationDate.rawValue: self = .deactivation
-        case AttributeName.compromiseDate.rawValue: self = .compromise
-        case AttributeName.compromiseOccurrenceDate.rawValue: self = .compromiseOccurrence
-        case AttributeName.destroyDate.rawValue: self = .destroy
-        case AttributeName.lastChangeDate.rawValue: self = .lastChange
-        default: return nil
-        }
+        guard let field = Self.allCases.first(where: { $0.attributeName == attributeName }) else { return nil }
+        self = field
     }
 
     /// The states in which a client may change this date (KMIP 1.4 §3.24, §3.27), or `nil` when

@@ -13,22 +13,34 @@ struct StoredAttributes: Sendable {
     /// Everything else, sealed.
     var sealed: [Attribute]
 
-    /// Attributes kept in clear columns (or derived), never in the sealed list.
+    /// Attributes kept in clear columns (or derived), never in the sealed list: the object's
+    /// identity, the algorithm columns a Locate filters by, its state and lifecycle dates, and
+    /// the export policy every key shares.
     static let clearNames: Set<String> = Set(
-        [
-            AttributeName.uniqueIdentifier, .objectType, .cryptographicAlgorithm, .cryptographicLength,
-            .cryptographicUsageMask, .state, .initialDate, .activationDate, .deactivationDate, .compromiseDate,
-            .compromiseOccurrenceDate, .destroyDate, .lastChangeDate,
-        ].map(\.rawValue)).union(exportPolicyNames)
+        [AttributeName.uniqueIdentifier, .objectType, .cryptographicAlgorithm, .cryptographicLength,
+            .cryptographicUsageMask, .state].map(\.rawValue)
+            + LifecycleDateField.allCases.map(\.attributeName)
+    ).union(exportPolicyNames)
 
     static let exportPolicyNames: Set<String> = Set(StoredObject.exportPolicy.map(\.name.rawValue))
 
-    /// Attributes only the server sets: refused in a client's create template.
-    static let serverOnlyNames: Set<String> = Set(
-        [
-            AttributeName.uniqueIdentifier, .objectType, .state, .initialDate, .compromiseDate,
-            .compromiseOccurrenceDate, .destroyDate, .lastChangeDate, .revocationReason,
-        ].map(\.rawValue))
+    /// Every attribute whose value the store itself keeps: the clear columns, and the Revocation
+    /// Reason its lifecycle records (sealed, but written by Revoke, never by a template).
+    static let storeKeptNames: Set<String> = clearNames.union([AttributeName.revocationReason.rawValue])
+
+    /// Attributes the store keeps and the specification's table lets no client set: refused in
+    /// a create template. (The export policy is checked for its value instead.)
+    static let serverOnlyNames: Set<String> = storeKeptNames.subtracting(exportPolicyNames).filter { name in
+        AttributeRule.named(name)?.clientMaySet == false
+    }
+
+    /// Attributes the store keeps that a client's attribute update must leave as they were:
+    /// those the table lets no client modify, and the export policy, which is the same for every
+    /// key whatever the table would let a client ask. (A client changes Activation and
+    /// Deactivation Date within what the lifecycle allows.)
+    static let clientUnchangeableNames: Set<String> = storeKeptNames.filter { name in
+        AttributeRule.named(name)?.clientMayModify == false
+    }.union(exportPolicyNames)
 
     /// Splits a create template. Single-instance attributes given twice are refused.
     init(template: [Attribute]) throws(KeyStoreError) {

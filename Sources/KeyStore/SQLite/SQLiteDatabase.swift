@@ -1,10 +1,12 @@
-import VaporCSQLite
+import CSQLite
 
-/// One SQLite connection through the C API, with a cache of prepared statements.
+/// One SQLite connection through the C API of the system's SQLite (the `CSQLite` module), with
+/// a cache of prepared statements.
 ///
 /// Not thread-safe by itself: every instance is owned by exactly one lock (a reader slot) or one
-/// serial queue (the writer), which is why the unchecked `Sendable` is sound. The async API of SQLiteNIO costs an event-loop hop per statement,
-/// which alone exceeds the 20 µs budget of a Get; the C API keeps a Get at a few microseconds.
+/// serial queue (the writer), which is why the unchecked `Sendable` is sound. An async binding
+/// (SQLiteNIO's) costs an event-loop hop per statement, which alone exceeds the 20 µs budget of a
+/// Get; the C API keeps a Get at a few microseconds.
 final class SQLiteDatabase: @unchecked Sendable {
     private(set) var handle: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
@@ -23,11 +25,11 @@ final class SQLiteDatabase: @unchecked Sendable {
         if create { flags |= SQLITE_OPEN_CREATE }
         var db: OpaquePointer?
         let name = readOnly ? "file:" + Self.uriEscaped(path) + "?immutable=1" : path
-        let rc = sqlite_nio_sqlite3_open_v2(name, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {
-            let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite_nio_sqlite3_close_v2(db)
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
             handle = nil
             if rc & 0xFF == SQLITE_CANTOPEN {
                 throw KeyStoreError(.notInitialized, "cannot open the database \(path): \(message)")
@@ -36,7 +38,7 @@ final class SQLiteDatabase: @unchecked Sendable {
         }
         if readOnly { return }
         // A second process (apply next to serve) may hold the write lock for a moment.
-        sqlite_nio_sqlite3_busy_timeout(handle, 15_000)
+        sqlite3_busy_timeout(handle, 15_000)
         // secure_delete: freed pages (destroyed material, deleted root keys) are zeroed.
         // foreign_keys: the schema's references are checked, never silently dangling.
         try execute("PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
@@ -58,16 +60,16 @@ final class SQLiteDatabase: @unchecked Sendable {
 
     deinit {
         statements.removeAll()
-        sqlite_nio_sqlite3_close_v2(handle)
+        sqlite3_close_v2(handle)
     }
 
     /// Runs one or more statements that return no rows.
     func execute(_ sql: String) throws(KeyStoreError) {
         var error: UnsafeMutablePointer<CChar>?
-        let rc = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, &error)
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
         if rc != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? "code \(rc)"
-            sqlite_nio_sqlite3_free(error)
+            sqlite3_free(error)
             throw SQLiteDatabase.error(rc, message, sql: sql)
         }
     }
@@ -89,20 +91,20 @@ final class SQLiteDatabase: @unchecked Sendable {
     }
 
     var lastInsertRowID: Int64 {
-        sqlite_nio_sqlite3_last_insert_rowid(handle)
+        sqlite3_last_insert_rowid(handle)
     }
 
     /// Whether a transaction is open; false once SQLite rolled one back by itself.
     var isInTransaction: Bool {
-        sqlite_nio_sqlite3_get_autocommit(handle) == 0
+        sqlite3_get_autocommit(handle) == 0
     }
 
     var changes: Int {
-        Int(sqlite_nio_sqlite3_changes(handle))
+        Int(sqlite3_changes(handle))
     }
 
     var lastErrorMessage: String {
-        String(cString: sqlite_nio_sqlite3_errmsg(handle))
+        String(cString: sqlite3_errmsg(handle))
     }
 
     /// A single integer from a query such as `PRAGMA data_version`.

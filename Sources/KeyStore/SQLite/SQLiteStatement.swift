@@ -1,5 +1,5 @@
 import Foundation
-import VaporCSQLite
+import CSQLite
 
 /// A prepared statement: positional binding (1-based, as SQLite counts) and typed column reads.
 final class SQLiteStatement {
@@ -15,7 +15,7 @@ final class SQLiteStatement {
         self.database = database
         self.sql = sql
         var statement: OpaquePointer?
-        let rc = sqlite_nio_sqlite3_prepare_v3(
+        let rc = sqlite3_prepare_v3(
             database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard rc == SQLITE_OK else {
             throw SQLiteDatabase.error(rc, database.lastErrorMessage, sql: sql)
@@ -24,52 +24,52 @@ final class SQLiteStatement {
     }
 
     deinit {
-        sqlite_nio_sqlite3_finalize(handle)
+        sqlite3_finalize(handle)
     }
 
     func reset() {
-        sqlite_nio_sqlite3_reset(handle)
-        sqlite_nio_sqlite3_clear_bindings(handle)
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
         if let value {
-            sqlite_nio_sqlite3_bind_int64(handle, index, value)
+            sqlite3_bind_int64(handle, index, value)
         } else {
-            sqlite_nio_sqlite3_bind_null(handle, index)
+            sqlite3_bind_null(handle, index)
         }
     }
 
     func bind(_ index: Int32, _ value: String?) {
         if let value {
-            sqlite_nio_sqlite3_bind_text(handle, index, value, -1, Self.transient)
+            sqlite3_bind_text(handle, index, value, -1, Self.transient)
         } else {
-            sqlite_nio_sqlite3_bind_null(handle, index)
+            sqlite3_bind_null(handle, index)
         }
     }
 
     func bind(_ index: Int32, _ value: [UInt8]?) {
         guard let value else {
-            sqlite_nio_sqlite3_bind_null(handle, index)
+            sqlite3_bind_null(handle, index)
             return
         }
         value.withUnsafeBytes { bytes in
             // A zero-length blob still needs a non-nil pointer, or SQLite stores NULL.
             let base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
-            _ = sqlite_nio_sqlite3_bind_blob(handle, index, base, Int32(bytes.count), Self.transient)
+            _ = sqlite3_bind_blob(handle, index, base, Int32(bytes.count), Self.transient)
         }
     }
 
     /// Advances to the next row: `true` when a row is available, `false` when done.
     @discardableResult
     func step() throws(KeyStoreError) -> Bool {
-        let rc = sqlite_nio_sqlite3_step(handle)
+        let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
             let message = database.lastErrorMessage
-            sqlite_nio_sqlite3_reset(handle)
+            sqlite3_reset(handle)
             throw SQLiteDatabase.error(rc, message, sql: sql)
         }
     }
@@ -81,11 +81,11 @@ final class SQLiteStatement {
     }
 
     func isNull(_ column: Int32) -> Bool {
-        sqlite_nio_sqlite3_column_type(handle, column) == SQLITE_NULL
+        sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
     func int64(_ column: Int32) -> Int64 {
-        sqlite_nio_sqlite3_column_int64(handle, column)
+        sqlite3_column_int64(handle, column)
     }
 
     func optionalInt64(_ column: Int32) -> Int64? {
@@ -93,7 +93,7 @@ final class SQLiteStatement {
     }
 
     func string(_ column: Int32) -> String {
-        guard let text = sqlite_nio_sqlite3_column_text(handle, column) else { return "" }
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
         return String(cString: text)
     }
 
@@ -103,8 +103,8 @@ final class SQLiteStatement {
 
     func blob(_ column: Int32) -> [UInt8] {
         // column_blob first, then column_bytes: the order SQLite documents as safe.
-        let pointer = sqlite_nio_sqlite3_column_blob(handle, column)
-        let count = Int(sqlite_nio_sqlite3_column_bytes(handle, column))
+        let pointer = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
         guard count > 0, let pointer else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
@@ -118,25 +118,25 @@ final class SQLiteStatement {
     /// for a number, or a 4-byte length and the bytes for text and blobs.
     func appendAuthenticated(columns count: Int32, to bytes: inout [UInt8]) {
         for column in 0..<count {
-            switch sqlite_nio_sqlite3_column_type(handle, column) {
+            switch sqlite3_column_type(handle, column) {
             case SQLITE_NULL:
                 bytes.append(0)
             case SQLITE_INTEGER:
                 bytes.append(1)
                 withUnsafeBytes(of: int64(column).bigEndian) { bytes += $0 }
             case SQLITE_TEXT:
-                let pointer = sqlite_nio_sqlite3_column_text(handle, column)
-                let length = Int(sqlite_nio_sqlite3_column_bytes(handle, column))
+                let pointer = sqlite3_column_text(handle, column)
+                let length = Int(sqlite3_column_bytes(handle, column))
                 Self.append(3, pointer.map(UnsafeRawPointer.init), length, to: &bytes)
             case SQLITE_BLOB:
-                let pointer = sqlite_nio_sqlite3_column_blob(handle, column)
-                let length = Int(sqlite_nio_sqlite3_column_bytes(handle, column))
+                let pointer = sqlite3_column_blob(handle, column)
+                let length = Int(sqlite3_column_bytes(handle, column))
                 Self.append(4, pointer, length, to: &bytes)
             default:
                 // Floats never appear in kmipgw's tables; one that does fails to verify.
                 bytes.append(5)
-                let pointer = sqlite_nio_sqlite3_column_text(handle, column)
-                Self.append(5, pointer.map(UnsafeRawPointer.init), Int(sqlite_nio_sqlite3_column_bytes(handle, column)), to: &bytes)
+                let pointer = sqlite3_column_text(handle, column)
+                Self.append(5, pointer.map(UnsafeRawPointer.init), Int(sqlite3_column_bytes(handle, column)), to: &bytes)
             }
         }
     }
@@ -151,6 +151,6 @@ final class SQLiteStatement {
 
     /// The number of columns of the statement's result.
     var columnCount: Int32 {
-        sqlite_nio_sqlite3_column_count(handle)
+        sqlite3_column_count(handle)
     }
 }

@@ -55,10 +55,9 @@ public struct ServerIdentity: Sendable {
 
     /// An identity from PEM text, checking that the certificate parses and gives its fingerprint.
     public init(certificatePEM: String, privateKeyPEM: String) throws {
-        let document: PEMDocument
+        let certificate: ParsedCertificate
         do {
-            document = try PEMDocument(pemString: certificatePEM)
-            _ = try Certificate(derEncoded: document.derBytes)
+            certificate = try ParsedCertificate(derEncoded: PEMDocument(pemString: certificatePEM).derBytes)
         } catch {
             throw KeyStoreError(.invalidCertificate, "the server certificate is not a PEM X.509 certificate")
         }
@@ -67,6 +66,6 @@ public struct ServerIdentity: Sendable {
         }
         self.certificatePEM = certificatePEM
         self.privateKeyPEM = privateKeyPEM
-        self.fingerprint = SHA256.hash(data: document.derBytes).map { String(format: "%02x", $0) }.joined()
+        self.fingerprint = certificate.fingerprint
     }
 }

@@ -2,8 +2,6 @@ import Crypto
 import Foundation
 import KMIP
 import Synchronization
-import SwiftASN1
-import X509
 
 /// `apply`: configuration changes in one transaction, with the plan's conditions checked inside it.
 extension SQLiteStore {
@@ -11,13 +9,9 @@ extension SQLiteStore {
         if changes.isEmpty {
             return ApplyResult(generation: try generation(), deletedObjects: 0)
         }
-        // Certificates are parsed and root keys generated before the transaction: the writer
-        // queue does only database work.
-        var prepared: [PreparedChange] = []
-        for change in changes {
-            prepared.append(try PreparedChange(change))
-        }
-        let work = prepared
+        // Root keys are generated before the transaction: the writer queue does only database
+        // work. (Certificates come parsed, in the change itself.)
+        let work = changes.map(PreparedChange.init)
         let now = clock.seconds()
         let result = try await writer.write { database in
             // Changes are never built on rows changed outside kmipgw: re-tagging them would
@@ -57,12 +51,11 @@ extension SQLiteStore {
         return result
     }
 
-    /// A change with its expensive parts (certificate parsing, key generation) done.
+    /// A change with its expensive part (key generation) done.
     struct PreparedChange: Sendable {
         var change: ConfigurationChange
         /// A new root key, kept as a `SymmetricKey` (which zeroes its storage) until sealed.
         var rootKey: SymmetricKey?
-        var certificate: (fingerprint: String, subject: String, notBefore: Int64, notAfter: Int64)?
 
         var shreds: Bool {
             switch change {
@@ -71,26 +64,10 @@ extension SQLiteStore {
             }
         }
 
-        init(_ change: ConfigurationChange) throws(KeyStoreError) {
+        init(_ change: ConfigurationChange) {
             self.change = change
-            switch change {
-            case .createRootKey:
+            if case .createRootKey = change {
                 rootKey = SymmetricKey(size: .bits256)
-            case .addCertificate(_, _, let name, let der):
-                let parsed: Certificate
-                do {
-                    parsed = try Certificate(derEncoded: der)
-                } catch {
-                    throw KeyStoreError(.invalidCertificate, "certificate \(name) is not a valid X.509 certificate")
-                }
-                certificate = (
-                    SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined(),
-                    parsed.subject.description,
-                    Int64(parsed.notValidBefore.timeIntervalSince1970),
-                    Int64(parsed.notValidAfter.timeIntervalSince1970)
-                )
-            default:
-                break
             }
         }
     }
@@ -202,10 +179,9 @@ extension SQLiteStore {
         case .deleteAdapter(let instanceName, let name):
             let instance = try instanceID(instanceName, database)
             return try deleteAdapter(adapterID(instance, name, database), database)
-        case .addCertificate(let instanceName, let adapterName, let name, let der):
+        case .addCertificate(let instanceName, let adapterName, let name, let certificate):
             let instance = try instanceID(instanceName, database)
             let adapter = try adapterID(instance, adapterName, database)
-            guard let certificate = prepared.certificate else { return 0 }
             let insert = try database.statement(
                 """
                 INSERT INTO certificates (adapter_id, name, fingerprint, subject, not_before, not_after, der, created_at)
@@ -215,9 +191,9 @@ extension SQLiteStore {
             insert.bind(2, name)
             insert.bind(3, certificate.fingerprint)
             insert.bind(4, certificate.subject)
-            insert.bind(5, certificate.notBefore)
-            insert.bind(6, certificate.notAfter)
-            insert.bind(7, der)
+            insert.bind(5, Int64(certificate.notValidBefore.timeIntervalSince1970))
+            insert.bind(6, Int64(certificate.notValidAfter.timeIntervalSince1970))
+            insert.bind(7, certificate.der)
             insert.bind(8, now)
             try run(insert, what: "certificate \(instanceName)/\(adapterName)/\(name)")
             try authenticate(.certificates, id: database.lastInsertRowID, database: database)

@@ -290,11 +290,8 @@ extension SQLiteStore {
             try body(&after)
             if after == before { return before }
             // Server-managed attributes must come back as they were.
-            let managed = StoredAttributes.serverOnlyNames.union(StoredAttributes.exportPolicyNames).union([
-                AttributeName.cryptographicAlgorithm.rawValue, AttributeName.cryptographicLength.rawValue,
-                AttributeName.cryptographicUsageMask.rawValue,
-            ])
-            for name in managed where before.filter({ $0.name == name }) != after.filter({ $0.name == name }) {
+            for name in StoredAttributes.clientUnchangeableNames
+            where before.filter({ $0.name == name }) != after.filter({ $0.name == name }) {
                 throw KeyStoreError(.readOnlyAttribute, "\(name) cannot be changed by a client")
             }
             var lifecycle = row.lifecycle(attributes: object.attributes)

@@ -1,4 +1,5 @@
 import Foundation
+import KeyStore
 
 /// One `certificates[]` entry as written.
 struct CertificateSpec: Sendable {
@@ -12,7 +13,7 @@ struct CertificateSpec: Sendable {
 
     /// What reading and inspecting the PEM found.
     enum Content: Sendable {
-        case inspected(CertificateInspector.Inspected)
+        case inspected(ParsedCertificate)
         case failed(CertificateInspector.Failure)
         case unreadable
     }

@@ -298,7 +298,9 @@ private struct Work {
                 notValidAfter: certificate.notValidAfter)
             let add = PlanChange.Operation(
                 phase: .addCertificate,
-                change: .addCertificate(instance: instance, adapter: adapter.name, name: certificate.name, der: certificate.der))
+                change: .addCertificate(
+                    instance: instance, adapter: adapter.name, name: certificate.name,
+                    certificate: certificate.certificate))
             if let existing = byFingerprint[certificate.fingerprint] {
                 matched.insert(existing.id)
                 guard existing.name != certificate.name else { continue }

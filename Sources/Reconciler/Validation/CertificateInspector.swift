@@ -1,30 +1,19 @@
-import Crypto
-import Foundation
+import KeyStore
 import SwiftASN1
-import X509
 
 /// Checks the text of one `pem` / `pemFile` and, when it holds exactly one X.509 certificate,
-/// returns what the gateway needs of it.
+/// parses it (``ParsedCertificate``).
 ///
 /// The private-key check runs first and looks only at PEM block labels, so a pasted key is
 /// reported by its label (`EC PRIVATE KEY`) and its body never reaches a message.
 struct CertificateInspector: Sendable {
-    /// The parts of a certificate the desired state keeps.
-    struct Inspected: Sendable {
-        var der: [UInt8]
-        var fingerprint: String
-        var subject: String
-        var notValidBefore: Date
-        var notValidAfter: Date
-    }
-
     /// Why the text is not a usable certificate.
     struct Failure: Error, Sendable {
         var code: Diagnostic.Code
         var message: String
     }
 
-    func inspect(_ text: String) -> Result<Inspected, Failure> {
+    func inspect(_ text: String) -> Result<ParsedCertificate, Failure> {
         let bytes = Array(text.utf8)
         let labels = Self.beginLabels(in: bytes)
         if let failure = Self.privateKeyFailure(labels: labels, belongsHere: "only the certificate belongs here") {
@@ -59,23 +48,14 @@ struct CertificateInspector: Sendable {
         guard document.discriminator == "CERTIFICATE" else {
             return .failure(Failure(code: .pemNoCertificate, message: "the PEM block is not a CERTIFICATE"))
         }
-        let certificate: Certificate
+        // The one parse of a client certificate: the store is handed its result.
         do {
-            certificate = try Certificate(derEncoded: document.derBytes)
+            return .success(try ParsedCertificate(derEncoded: document.derBytes))
         } catch {
             return .failure(
                 Failure(code: .certificateInvalid, message: "the PEM block does not hold a valid X.509 certificate")
             )
         }
-        return .success(
-            Inspected(
-                der: document.derBytes,
-                fingerprint: Self.hex(SHA256.hash(data: document.derBytes)),
-                subject: String(describing: certificate.subject),
-                notValidBefore: certificate.notValidBefore,
-                notValidAfter: certificate.notValidAfter
-            )
-        )
     }
 
     /// The private-key rule, for any field an operator might paste a key into (a PEM, a
@@ -132,15 +112,4 @@ struct CertificateInspector: Sendable {
         return nil
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        var characters: [UInt8] = []
-        characters.reserveCapacity(SHA256.Digest.byteCount * 2)
-        for byte in digest {
-            characters.append(hexDigits[Int(byte >> 4)])
-            characters.append(hexDigits[Int(byte & 0x0f)])
-        }
-        return String(decoding: characters, as: UTF8.self)
-    }
 }

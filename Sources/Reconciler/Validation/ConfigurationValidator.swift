@@ -1,4 +1,5 @@
 import Foundation
+import KeyStore
 
 /// Applies the rules that span fields, files and instances to parsed specs, merges instances by
 /// name, resolves PEMs, and builds the ``DesiredState`` when nothing is wrong.
@@ -246,7 +247,7 @@ struct ConfigurationValidator {
             subjectPrefix = "'\(resolvedPath)': "
         }
 
-        let inspected: CertificateInspector.Inspected
+        let inspected: ParsedCertificate
         switch content {
         case .unreadable:
             run.diagnostics.append(
@@ -313,15 +314,7 @@ struct ConfigurationValidator {
         }
 
         guard let name = spec.name else { return nil }
-        return DesiredCertificate(
-            name: name.value,
-            der: inspected.der,
-            fingerprint: inspected.fingerprint,
-            subject: inspected.subject,
-            notValidBefore: inspected.notValidBefore,
-            notValidAfter: inspected.notValidAfter,
-            source: field.location
-        )
+        return DesiredCertificate(name: name.value, certificate: inspected, source: field.location)
     }
 
     static func format(_ date: Date) -> String {

@@ -8,12 +8,12 @@ import TestSupport
 /// An initialised state directory in a temporary directory, an open store, and a place for
 /// configuration files: what the plan and apply tests run against.
 final class StoreHarness: @unchecked Sendable {
-    let directory: TestSupport.TemporaryDirectory
+    let directory: TemporaryDirectory
     let location: StoreLocation
     let store: SQLiteStore
 
     init() throws {
-        directory = try TestSupport.TemporaryDirectory(prefix: "kmipgw-reconcile")
+        directory = try TemporaryDirectory(prefix: "kmipgw-reconcile")
         location = StoreLocation(directory: directory.file("state"))
         _ = try StateInitializer(location: location).run(hostName: "test-host")
         store = try SQLiteStore.open(location)

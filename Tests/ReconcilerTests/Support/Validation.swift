@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import Reconciler
 
 /// Validates a single YAML text written to a temporary file.
