@@ -281,13 +281,7 @@ import Testing
     }
 }
 
+/// Test vectors are written in hexadecimal, as their sources print them.
 private func hex(_ string: String) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var index = string.startIndex
-    while index < string.endIndex {
-        let next = string.index(index, offsetBy: 2)
-        bytes.append(UInt8(string[index..<next], radix: 16)!)
-        index = next
-    }
-    return bytes
+    TTLVText.bytes(fromHex: string)!
 }
