@@ -86,3 +86,10 @@ enum HMACAlgorithm: Equatable {
         }
     }
 }
+
+extension CryptographicAlgorithm {
+    /// Whether this names an HMAC, offered or not.
+    var isHMAC: Bool {
+        [.hmacSHA1, .hmacSHA224, .hmacSHA256, .hmacSHA384, .hmacSHA512, .hmacMD5].contains(self)
+    }
+}
