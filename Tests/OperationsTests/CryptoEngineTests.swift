@@ -1,5 +1,5 @@
 import KMIP
-import Operations
+@testable import Operations
 import TTLV
 import Testing
 
@@ -629,6 +629,11 @@ import Testing
             #expect(!text.contains("195, 195") && !text.contains("212, 212"), "no bytes in decimal either")
         }
         #expect("\(key)" == "AES key of 128 bits")
+    }
+
+    @Test func aRefusalBecomesTheBatchItemsFailure() {
+        let error = CryptoEngineError(.authenticationFailed, "the tag does not match", field: .authenticatedEncryptionTag)
+        #expect(OperationError(error) == OperationError(.cryptographicFailure, "the tag does not match"))
     }
 
     @Test func errorsAreEqualByCode() {
