@@ -184,23 +184,25 @@ import Testing
     /// The request payloads of `operation` in the file, decoded as `P`, each checked to re-encode
     /// to its own bytes.
     static func requests<P: KMIPRequestPayload>(_ type: P.Type, in name: String) throws -> [P] {
-        try messages(name).filter { $0.tag == .requestMessage }.flatMap { try RequestMessage(ttlv: $0).batchItems }
-            .filter { $0.operation == P.operation }
-            .map { item -> P in
+        try messages(name).filter { $0.tag == .requestMessage }.map { try RequestMessage(ttlv: $0) }
+            .flatMap { message in message.batchItems.map { (message.header.protocolVersion, $0) } }
+            .filter { $0.1.operation == P.operation }
+            .map { version, item -> P in
                 let payload = try P(ttlv: item.payloadItem)
-                #expect(payload.ttlv(version: .v1_4).encodedBytes == item.payloadItem.encodedBytes, "\(name) \(P.operation)")
+                #expect(payload.ttlv(version: version).encodedBytes == item.payloadItem.encodedBytes, "\(name) \(P.operation)")
                 return payload
             }
     }
 
     /// The successful response payloads of `operation` in the file, decoded as `P`.
     static func responses<P: KMIPResponsePayload>(_ type: P.Type, in name: String) throws -> [P] {
-        try messages(name).filter { $0.tag == .responseMessage }.flatMap { try ResponseMessage(ttlv: $0).batchItems }
-            .filter { $0.operation == P.operation && $0.resultStatus == .success }
-            .map { item -> P in
-                let payloadItem = try #require(item.payload).ttlv(version: .v1_4)
+        try messages(name).filter { $0.tag == .responseMessage }.map { try ResponseMessage(ttlv: $0) }
+            .flatMap { message in message.batchItems.map { (message.header.protocolVersion, $0) } }
+            .filter { $0.1.operation == P.operation && $0.1.resultStatus == .success }
+            .map { version, item -> P in
+                let payloadItem = try #require(item.payload).ttlv(version: version)
                 let payload = try P(ttlv: payloadItem)
-                #expect(payload.ttlv(version: .v1_4).encodedBytes == payloadItem.encodedBytes, "\(name) \(P.operation)")
+                #expect(payload.ttlv(version: version).encodedBytes == payloadItem.encodedBytes, "\(name) \(P.operation)")
                 return payload
             }
     }
@@ -264,6 +266,17 @@ import Testing
         #expect(opaque.count == registers.count && !opaque.isEmpty)
         #expect(opaque.first?.opaqueDataType == OpaqueDataType(rawValue: 0x8000_0001))
         #expect(opaque.first?.opaqueDataValue == Array("SecretPassword".utf8))
+    }
+
+    @Test func theReKeyCaseDecodes() throws {
+        let name = "TC_94_12_Create_Key_Re_key_with_New_Life_cycle.xml"
+        let reKeys = try Self.requests(ReKeyRequest.self, in: name)
+        #expect(reKeys.count == 1)
+        #expect(reKeys.first?.offset == nil)
+        #expect(reKeys.first?.templateAttribute?.attributes.map(\.name)
+            == ["Activation Date", "Process Start Date", "Protect Stop Date", "Deactivation Date"])
+        let replaced = try Self.responses(ReKeyResponse.self, in: name)
+        #expect(replaced.map(\.uniqueIdentifier) == ["$UNIQUE_IDENTIFIER_1"])
     }
 
     @Test func theSecretDataCaseDecodesAsSecretData() throws {
