@@ -1,9 +1,11 @@
 import TTLV
 
-/// The object carried by Register and Get: a Symmetric Key, or any other object type kept as
-/// its item so a server can refuse it precisely.
+/// The object carried by Register and Get: a Symmetric Key, Secret Data or an Opaque Object, or
+/// any other object type kept as its item so a server can refuse it precisely.
 public enum ManagedObject: Hashable, Sendable {
     case symmetricKey(SymmetricKeyObject)
+    case secretData(SecretData)
+    case opaqueObject(OpaqueObject)
     case other(TTLVItem)
 
     /// The tags of the managed object structures KMIP 1.x defines.
@@ -13,19 +15,38 @@ public enum ManagedObject: Hashable, Sendable {
     ]
 
     init(ttlv item: TTLVItem) throws {
-        if item.tag == .symmetricKey {
-            self = .symmetricKey(try SymmetricKeyObject(ttlv: item))
-        } else {
-            self = .other(item)
+        switch item.tag {
+        case .symmetricKey: self = .symmetricKey(try SymmetricKeyObject(ttlv: item))
+        case .secretData: self = .secretData(try SecretData(ttlv: item))
+        case .opaqueObject: self = .opaqueObject(try OpaqueObject(ttlv: item))
+        default: self = .other(item)
         }
     }
 
     func ttlv(version: ProtocolVersion) -> TTLVItem {
         switch self {
         case .symmetricKey(let key): key.ttlv(version: version)
+        case .secretData(let secret): secret.ttlv(version: version)
+        case .opaqueObject(let object): object.ttlv(version: version)
         case .other(let item): item
         }
     }
+
+    /// The Object Type this object is, for checking it against the payload's Object Type field;
+    /// `nil` for an object kept as its item whose tag names no type this build models.
+    public var objectType: ObjectType? {
+        switch self {
+        case .symmetricKey: .symmetricKey
+        case .secretData: .secretData
+        case .opaqueObject: .opaqueObject
+        case .other(let item): Self.objectTypes[item.tag]
+        }
+    }
+
+    private static let objectTypes: [Tag: ObjectType] = [
+        .certificate: .certificate, .publicKey: .publicKey, .privateKey: .privateKey, .splitKey: .splitKey,
+        .template: .template, .pgpKey: .pgpKey,
+    ]
 
     /// Reads the one managed object a payload carries, whatever its tag.
     static func read(from reader: inout StructureReader) throws -> ManagedObject {
