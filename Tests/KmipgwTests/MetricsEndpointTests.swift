@@ -38,7 +38,7 @@ import Testing
             processor: RequestProcessor(store: store), audit: AuditLog { _ in },
             metricsFactory: PrometheusMetricsFactory(registry: registry))
         let client = ClientIdentity(fingerprint: String(repeating: "ab", count: 32), instance: "prod", adapter: "vc", binding: "1")
-        let request = RequestMessage(version: .v1_4, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
+        let request = RequestMessage(version: .v1_4, payloads: [DiscoverVersionsRequest()]).encoded()
         for _ in 0..<count {
             _ = await handler.handle(request, from: client, peer: nil)
         }
