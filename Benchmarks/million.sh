@@ -15,7 +15,7 @@
 #   PORT             port kmipgw serves on, 127.0.0.1 (default 25700)
 #
 # The state gets the quickstart configuration (examples/quickstart: instance quickstart, adapter
-# demo-vcenter, the demo client certificate) and `kmipgw store-bench fill` writes keys fill-0 …
+# demo-vcenter, the demo client certificate) and `kmipgw bench fill` writes keys fill-0 …
 # fill-<OBJECTS-1> straight into the store. Each bench run also creates one key of its own, which
 # it then gets or locates by its unique Name among the others.
 #
@@ -85,7 +85,7 @@ fi
 # Both are no-ops on a state that has them already.
 "$BIN" init --state "$STATE" >"$WORK/init.log"
 "$BIN" apply -f examples/quickstart --state "$STATE" >"$WORK/apply.log"
-"$BIN" store-bench fill --state "$STATE" --instance "$INSTANCE" --adapter "$ADAPTER" --objects "$OBJECTS" |
+"$BIN" bench fill --state "$STATE" --instance "$INSTANCE" --adapter "$ADAPTER" --objects "$OBJECTS" |
     tee "$WORK/fill.log" >&2
 store_bytes=$(du -cb "$STATE"/store.sqlite* | tail -n 1 | cut -f1)
 

@@ -1,18 +1,24 @@
 import Foundation
 
 /// The built `kmipgw` executable, for tests that run it as a child process: beside the test
-/// bundle in the build directory (SwiftPM builds it with the tests), or `$KMIPGW_BINARY`.
+/// bundle in the build directory (SwiftPM builds it with the tests), or `$KMIPGW_BINARY`. The
+/// test-only executables built beside it (`StoreTestChild`) are started the same way.
 ///
 /// Blocking reads and waits run on dispatch threads: blocking one of the few cooperative threads
 /// would starve the tests running beside the caller.
 public enum KmipgwExecutable {
     public static var path: String? {
         if let explicit = ProcessInfo.processInfo.environment["KMIPGW_BINARY"] { return explicit }
+        return path(of: "kmipgw")
+    }
+
+    /// A product of this package built beside the test bundle.
+    public static func path(of executable: String) -> String? {
         var candidates: [URL] = [Bundle.main.bundleURL.deletingLastPathComponent()]
         let argument = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         candidates += [argument, argument.deletingLastPathComponent()]
         for directory in candidates {
-            let candidate = directory.appendingPathComponent("kmipgw").path
+            let candidate = directory.appendingPathComponent(executable).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
@@ -25,9 +31,10 @@ public enum KmipgwExecutable {
         public var stderr: String
     }
 
-    /// Starts `kmipgw arguments…` with stdout captured and stderr discarded; pair with ``finish(_:_:)``.
-    public static func start(_ arguments: [String]) throws -> (Process, Pipe) {
-        let process = try makeProcess(arguments)
+    /// Starts `kmipgw arguments…` (or the test-only `executable`) with stdout captured and stderr
+    /// discarded; pair with ``finish(_:_:)``.
+    public static func start(_ arguments: [String], executable: String = "kmipgw") throws -> (Process, Pipe) {
+        let process = try makeProcess(arguments, executable: executable)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -83,9 +90,9 @@ public enum KmipgwExecutable {
         }
     }
 
-    private static func makeProcess(_ arguments: [String]) throws -> Process {
-        guard let path else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "kmipgw binary not found; build it"])
+    private static func makeProcess(_ arguments: [String], executable: String = "kmipgw") throws -> Process {
+        guard let path = executable == "kmipgw" ? path : path(of: executable) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "\(executable) binary not found; build it"])
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

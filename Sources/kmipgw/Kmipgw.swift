@@ -5,6 +5,10 @@ struct Kmipgw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kmipgw",
         abstract: "A declarative, GitOps-driven KMIP gateway.",
-        subcommands: [Init.self, TTLVCommand.self, BenchCommand.self, BenchStore.self, Validate.self, Plan.self, Apply.self, Get.self, Describe.self, Serve.self, ClientCommand.self]
+        subcommands: [
+            InitCommand.self, ValidateCommand.self, PlanCommand.self, ApplyCommand.self, GetCommand.self, DescribeCommand.self,
+            ServeCommand.self, BackupCommand.self, RestoreCommand.self, ClientCommand.self, BenchCommand.self,
+            TTLVCommand.self,
+        ]
     )
 }

@@ -12,11 +12,8 @@ import Testing
 /// reload brings changed limits in without a restart.
 @Suite struct AdapterLimitsTests {
     @Test func eachAdapterIsHeldToItsOwnLimitsAndAReloadChangesThem() async throws {
-        let adapters = AdapterDirectory()
-        let stack = try await GatewayStackTests.Stack.make(adapters: adapters)
-        var logger = Logger(label: "kmipgw.test") { _ in SwiftLogNoOpLogHandler() }
-        logger.logLevel = .critical
-        let reload = ReloadService(store: stack.store, server: stack.server, logger: logger, adapters: adapters)
+        let stack = try await GatewayStackTests.Stack.make()
+        let reload = stack.gateway.reload
         _ = try await stack.store.apply([
             .updateAdapter(
                 instance: "prod", name: "alice-vc", description: nil, rootKey: "root-a",

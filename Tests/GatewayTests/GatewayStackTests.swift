@@ -21,14 +21,26 @@ import Testing
     struct Stack: Sendable {
         let directory: TemporaryDirectory
         let store: SQLiteStore
-        let server: KMIPServer
+        let gateway: Gateway
         let tls: TestTLS.Server
         let alice: TestCertificates.Issued
         let bob: TestCertificates.Issued
         let audit: AuditLines
 
+        var server: KMIPServer { gateway.server }
+
+        static let quietLogger: Logger = {
+            var logger = Logger(label: "kmipgw.test") { _ in SwiftLogNoOpLogHandler() }
+            logger.logLevel = .critical
+            return logger
+        }()
+
+        /// A store with two adapters of one instance (alice-vc, bob-vc), each with one client
+        /// certificate, and the gateway built on it by ``Gateway/build(store:configuration:logger:metricsFactory:)``
+        /// as `kmipgw serve` builds it, listening on a free port of 127.0.0.1.
         static func make(
-            metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, adapters: AdapterDirectory = AdapterDirectory()
+            metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance,
+            metricsEndpoint: GatewayConfiguration.MetricsEndpointConfiguration? = nil
         ) async throws -> Stack {
             let directory = try TemporaryDirectory(prefix: "kmipgw-gateway")
             let location = StoreLocation(directory: directory.file("state"))
@@ -47,18 +59,15 @@ import Testing
             ])
             let tls = try TestTLS.makeServer()
             let audit = AuditLines()
-            let configuration = KMIPServerConfiguration(
-                host: "127.0.0.1", port: 0, certificateChain: tls.certificateChain, privateKey: tls.privateKey,
-                handshakeTimeout: .seconds(5), shutdownGracePeriod: .seconds(5))
-            var logger = Logger(label: "kmipgw.test") { _ in SwiftLogNoOpLogHandler() }
-            logger.logLevel = .critical
-            let server = try KMIPServer(
-                configuration: configuration, registry: RegistryLoader.registry(from: store.configuration()),
-                handler: GatewayHandler(
-                    processor: RequestProcessor(store: store), audit: AuditLog { audit.append($0) }, metricsFactory: metricsFactory,
-                    adapters: adapters),
-                logger: logger, metricsFactory: metricsFactory)
-            return Stack(directory: directory, store: store, server: server, tls: tls, alice: alice, bob: bob, audit: audit)
+            let gateway = try await Gateway.build(
+                store: store,
+                configuration: GatewayConfiguration(
+                    server: KMIPServerConfiguration(
+                        host: "127.0.0.1", port: 0, certificateChain: tls.certificateChain, privateKey: tls.privateKey,
+                        handshakeTimeout: .seconds(5), shutdownGracePeriod: .seconds(5)),
+                    audit: .lines { audit.append($0) }, metricsEndpoint: metricsEndpoint),
+                logger: quietLogger, metricsFactory: metricsFactory)
+            return Stack(directory: directory, store: store, gateway: gateway, tls: tls, alice: alice, bob: bob, audit: audit)
         }
 
         func client(_ certificate: TestCertificates.Issued, port: Int, version: ProtocolVersion = .v1_4) throws -> KMIPClient {
@@ -70,7 +79,7 @@ import Testing
 
         func run(_ body: @Sendable (Int) async throws -> Void) async throws {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await server.run() }
+                group.addTask { try await gateway.run(logger: Self.quietLogger) }
                 let port = try await server.listeningAddress().port!
                 try await body(port)
                 group.cancelAll()

@@ -14,10 +14,9 @@ struct CrashTests {
         var acknowledged: [String: String] = [:]
         var kills = 0
         for round in 0..<50 {
-            let (process, output) = try KmipgwExecutable.start([
-                "store-bench", "crash-writer", "--state", fixture.location.directory, "--instance", "prod",
-                "--adapter", "vc", "--writers", "4",
-            ])
+            let (process, output) = try KmipgwExecutable.start(
+                ["crash-writer", "--state", fixture.location.directory, "--instance", "prod", "--adapter", "vc", "--writers", "4"],
+                executable: "StoreTestChild")
             // From "before the first create" to "well into a stream of group commits".
             let delay = UInt64.random(in: 20...(round % 5 == 0 ? 400 : 150))
             try await Task.sleep(nanoseconds: delay * 1_000_000)

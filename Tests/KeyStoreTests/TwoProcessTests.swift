@@ -18,10 +18,9 @@ struct TwoProcessTests {
         let fixture = try await StoreFixture.make()
         let generationBefore = try fixture.store.generation()
         let commits = 40
-        let (process, output) = try KmipgwExecutable.start([
-            "store-bench", "config-writer", "--state", fixture.location.directory, "--count", String(commits),
-            "--pause-milliseconds", "25",
-        ])
+        let (process, output) = try KmipgwExecutable.start(
+            ["config-writer", "--state", fixture.location.directory, "--count", String(commits), "--pause-milliseconds", "25"],
+            executable: "StoreTestChild")
         let finished = Finished()
         var created: [String: [UInt8]] = [:]
         try await withThrowingTaskGroup(of: [String: [UInt8]].self) { group in

@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test func serveTakesTextOrJSON() throws {
-        #expect(try Serve.parse([]).logFormat == .text)
-        #expect(try Serve.parse(["--log-format", "json"]).logFormat == .json)
-        #expect(throws: (any Error).self) { try Serve.parse(["--log-format", "xml"]) }
+        #expect(try ServeCommand.parse([]).logFormat == .text)
+        #expect(try ServeCommand.parse(["--log-format", "json"]).logFormat == .json)
+        #expect(throws: (any Error).self) { try ServeCommand.parse(["--log-format", "xml"]) }
     }
 }

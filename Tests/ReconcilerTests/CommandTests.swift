@@ -119,6 +119,10 @@ import TestSupport
             #expect(result.status == 0, "\(result.stderr)")
             outputs["describe -o \(format)"] = result.stdout
         }
+        // The qualified name that plan and get print names the same adapter.
+        let qualified = try await KmipgwExecutable.run(["describe", "adapter", "prod/vc"] + state)
+        #expect(qualified.status == 0, "\(qualified.stderr)")
+        #expect(qualified.stdout == outputs["describe -o text"])
         for (command, output) in outputs {
             for secret in forbidden {
                 #expect(!output.contains(secret), "\(command) printed material or a PEM body")

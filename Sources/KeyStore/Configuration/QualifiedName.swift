@@ -8,7 +8,16 @@ public struct QualifiedName: Hashable, Sendable, Comparable, CustomStringConvert
         self.name = name
     }
 
+    /// `instance/name`, as `plan` and `get` print it.
     public var description: String { "\(instance)/\(name)" }
+
+    /// Reads the `instance/name` form of ``description``; `nil` for text with no slash, an empty
+    /// part, or more than one slash (no configuration name contains one).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        self.init(instance: String(parts[0]), name: String(parts[1]))
+    }
 
     public static func < (lhs: QualifiedName, rhs: QualifiedName) -> Bool {
         (lhs.instance, lhs.name) < (rhs.instance, rhs.name)

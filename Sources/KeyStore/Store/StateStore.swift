@@ -6,6 +6,10 @@ import KMIP
 /// Errors are ``KeyStoreError``. Reads are synchronous and fast (microseconds); writes are
 /// `async` and return once durable (group commit: concurrent writes share one fsync).
 public protocol StateStore: AnyObject, Sendable {
+    /// Whether the store was opened read-only (its files cannot be written): reads work, every
+    /// write fails. `serve` and `apply` refuse such a store up front.
+    var isReadOnly: Bool { get }
+
     // MARK: Configuration (the Reconciler, `get`, `describe`, the server's Snapshot)
 
     /// Every configuration row in one snapshot, with its generation.

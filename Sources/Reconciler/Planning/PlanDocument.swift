@@ -142,8 +142,6 @@ public struct PlanDocument: Codable, Hashable, Sendable {
 
     /// Pretty-printed JSON with sorted keys; `null` fields are written out so the shape is fixed.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try JSONOutput.document(self)
     }
 }

@@ -12,9 +12,7 @@ public enum ViewRenderer {
 
     /// `{"kind": kind, "items": [...]}`, pretty-printed with sorted keys.
     public static func json<Item: Encodable>(kind: String, _ items: Item) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(kind: kind, items: items)), as: UTF8.self) + "\n"
+        try JSONOutput.document(Document(kind: kind, items: items))
     }
 
     /// The same document as YAML (keys sorted).
@@ -26,9 +24,7 @@ public enum ViewRenderer {
 
     /// One value (`describe`), pretty-printed JSON with sorted keys.
     public static func json<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONOutput.document(value)
     }
 
     /// One value (`describe`) as YAML with sorted keys.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KMIP
 import NIOCore
+import Reconciler
 import TTLV
 
 /// `kmipgw bench codec`: what the KMIP codec costs per message, so that it never limits the server.
@@ -74,9 +75,7 @@ struct BenchCodec: ParsableCommand {
 
         switch output {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            print(try JSONOutput.document(results), terminator: "")
         case .text:
             print("kmipgw bench codec: \(iterations) iterations × \(runs) runs, median")
             for result in results {

@@ -37,7 +37,7 @@ struct BenchLoad: AsyncParsableCommand {
     var requests: Int?
 
     @Option(help: ArgumentHelp(
-        "With --op locate: ask for keys named fill-0 … fill-<N-1> at random (as kmipgw store-bench fill makes them).",
+        "With --op locate: ask for keys named fill-0 … fill-<N-1> at random (as kmipgw bench fill makes them).",
         valueName: "N"))
     var locateAmong: Int?
 

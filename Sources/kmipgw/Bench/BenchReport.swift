@@ -1,5 +1,6 @@
 import Foundation
 import Histogram
+import Reconciler
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,9 +64,7 @@ struct BenchReport: Encodable {
 
     /// One JSON object, keys sorted.
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONOutput.line(self)
     }
 
     /// A short human summary.

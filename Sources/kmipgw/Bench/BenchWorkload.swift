@@ -43,7 +43,7 @@ struct BenchWorkload: Sendable {
     let locateRequest: ByteBuffer
     let queryRequest: ByteBuffer
     /// When set, each Locate asks for one of `fill-0 … fill-<n-1>` at random (the keys
-    /// `kmipgw store-bench fill` makes) instead of the bench's own key, so that the run reads
+    /// `kmipgw bench fill` makes) instead of the bench's own key, so that the run reads
     /// the whole index of a large store rather than one cached page.
     var locateAmong: Int?
 

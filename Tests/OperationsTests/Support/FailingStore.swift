@@ -9,6 +9,7 @@ final class FailingStore: StateStore {
     init(_ base: any StateStore) { self.base = base }
 
     func configuration() throws -> StoreConfiguration { try base.configuration() }
+    var isReadOnly: Bool { base.isReadOnly }
     func generation() throws -> UInt64 { try base.generation() }
     func apply(_ changes: [ConfigurationChange], conditions: ApplyConditions) async throws -> ApplyResult { throw failure }
     func objectCounts() throws -> ObjectCounts { try base.objectCounts() }

@@ -11,11 +11,10 @@ import NIOPosix
 import NIOSSL
 import Operations
 import Prometheus
-import ServiceLifecycle
 import UnixSignals
 
 /// `kmipgw serve`: KMIP over mutual TLS for every adapter in the store, reloading on every apply.
-struct Serve: AsyncParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve KMIP (TTLV over mutual TLS) to the clients registered in the store.",
@@ -141,12 +140,6 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = store.location
         let stateStore = try store.open(logger: logger)
-        // Every Create and lifecycle change writes: a server on a read-only store would start and
-        // then fail each of them. Say so now instead.
-        guard !stateStore.isReadOnly else {
-            throw StoreOptions.fail(
-                "the state directory \(location.directory) cannot be written; serve needs write access to its store")
-        }
         let versions = Self.parseVersions(kmipVersions)!
         let serverConfiguration: KMIPServerConfiguration
         do {
@@ -155,54 +148,56 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw StoreOptions.fail("cannot load the server certificate or key: \(error)")
         }
-        let (metricsFactory, metricsEndpoint) = try await startMetrics(logger: logger)
-        let audit: AuditLog
-        do {
-            audit = try AuditLog.file(
-                auditLog, failurePolicy: AuditLog.FailurePolicy(rawValue: auditFailure)!, logger: logger,
-                metricsFactory: metricsFactory)
-        } catch {
-            throw StoreOptions.fail("cannot open the audit log \(auditLog): \(error)")
-        }
-        let policy = ServerPolicy(
-            protocolVersions: versions, maximumBatchItems: maxBatchItems, defaultLocateItems: locateDefaultItems,
-            maximumLocateItems: locateMaxItems, maximumResponseSize: maxResponseSize)
-        let processor = RequestProcessor(store: stateStore, policy: policy, maximumMessageSize: maxMessageSize, logger: logger)
-        let configuration = try stateStore.configuration()
-        let adapters = AdapterDirectory(configuration)
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops ?? Self.defaultEventLoops)
-        let server = try KMIPServer(
-            configuration: serverConfiguration, registry: RegistryLoader.registry(from: configuration),
-            handler: GatewayHandler(processor: processor, audit: audit, metricsFactory: metricsFactory, adapters: adapters),
-            eventLoopGroup: loops, logger: logger, metricsFactory: metricsFactory)
-        let reload = ReloadService(store: stateStore, server: server, logger: logger, adapters: adapters)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(
-                service: server, successTerminationBehavior: .gracefullyShutdownGroup,
-                failureTerminationBehavior: .gracefullyShutdownGroup),
-            .init(service: reload),
-            .init(service: audit),
-        ]
-        // First in the group, so shut down last: a scrape during the drain still sees the server.
-        if let metricsEndpoint { services.insert(.init(service: metricsEndpoint), at: 0) }
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await serve(stateStore, serverConfiguration, versions, loops, logger)
+        } catch {
+            stateStore.close()
+            try? await loops.shutdownGracefully()
+            throw error
+        }
+        stateStore.close()
+        try? await loops.shutdownGracefully()
+    }
+
+    private func serve(
+        _ stateStore: any StateStore, _ serverConfiguration: KMIPServerConfiguration, _ versions: [ProtocolVersion],
+        _ loops: MultiThreadedEventLoopGroup, _ logger: Logger
+    ) async throws {
+        let location = store.location
+        let (metricsFactory, metricsEndpoint) = bootstrapMetrics()
+        let gateway: Gateway
+        do {
+            gateway = try await Gateway.build(
+                store: stateStore,
+                configuration: GatewayConfiguration(
+                    server: serverConfiguration,
+                    policy: ServerPolicy(
+                        protocolVersions: versions, maximumBatchItems: maxBatchItems, defaultLocateItems: locateDefaultItems,
+                        maximumLocateItems: locateMaxItems, maximumResponseSize: maxResponseSize),
+                    audit: .file(auditLog), auditFailurePolicy: AuditLog.FailurePolicy(rawValue: auditFailure)!,
+                    metricsEndpoint: metricsEndpoint, eventLoopGroup: loops),
+                logger: logger, metricsFactory: metricsFactory)
+        } catch let error as GatewayError {
+            let reason = error.code == .storeReadOnly
+                ? "the state directory \(location.directory) cannot be written; serve needs write access to its store"
+                : error.reason
+            throw StoreOptions.fail(reason)
+        }
         let announce = Task {
-            if let address = try? await server.listeningAddress() {
-                let bound = Self.hostPort(address)
+            if let address = try? await gateway.server.listeningAddress() {
                 let offered = versions.map { $0.description }.joined(separator: ", ")
-                let message = "kmipgw serving KMIP \(offered) on \(bound) (\(configuration.adapters.count) adapters, "
+                let configuration = gateway.initialConfiguration
+                let message = "kmipgw serving KMIP \(offered) on \(Self.hostPort(address)) (\(configuration.adapters.count) adapters, "
                     + "\(configuration.certificates.count) client certificates)\n"
                     + "server certificate: \(tlsCert ?? location.serverCertificateFile)\n"
-                    + (metricsEndpoint.map { "metrics: http://\(Self.hostPort($0.address))/metrics\n" } ?? "")
+                    + (gateway.metricsEndpoint.map { "metrics: http://\(Self.hostPort($0.address))/metrics\n" } ?? "")
                 // Not FileHandle.write(_:), which traps when standard error is a closed pipe.
                 try? FileHandle.standardError.write(contentsOf: Data(message.utf8))
             }
         }
         defer { announce.cancel() }
-        try await group.run()
-        stateStore.close()
-        try? await loops.shutdownGracefully()
+        try await gateway.run(gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     }
 
     /// The listener's configuration from the flags, with the server certificate and key read from these files.
@@ -228,9 +223,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// With `--metrics-listen`: bootstraps the process's `MetricsSystem` with a Prometheus
-    /// registry and binds its endpoint (so a bad address fails before anything serves). Without
-    /// it, metrics go nowhere and cost next to nothing.
-    private func startMetrics(logger: Logger) async throws -> (any MetricsFactory, MetricsEndpoint?) {
+    /// registry, and returns the endpoint's configuration for the gateway to bind. Without it,
+    /// metrics go nowhere and cost next to nothing.
+    private func bootstrapMetrics() -> (any MetricsFactory, GatewayConfiguration.MetricsEndpointConfiguration?) {
         guard let metricsListen, let (host, port) = Self.parseListen(metricsListen) else {
             return (NOOPMetricsHandler.instance, nil)
         }
@@ -243,12 +238,7 @@ struct Serve: AsyncParsableCommand {
             .milliseconds(100), .milliseconds(250), .seconds(1),
         ]
         MetricsSystem.bootstrap(factory)
-        do {
-            let endpoint = try await MetricsEndpoint.bind(host: host, port: port, registry: registry, logger: logger)
-            return (factory, endpoint)
-        } catch {
-            throw StoreOptions.fail("cannot serve metrics on \(metricsListen): \(error)")
-        }
+        return (factory, .init(host: host, port: port, registry: registry))
     }
 
     /// `host:port` of a bound address, an IPv6 host in brackets.

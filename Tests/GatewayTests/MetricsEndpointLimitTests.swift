@@ -6,7 +6,7 @@ import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Testing
 
-@testable import kmipgw
+@testable import Gateway
 
 /// The metrics listener bounds what a peer can hold: half-sent requests and idle connections
 /// time out, and connections beyond the cap are closed at accept.

@@ -6,17 +6,7 @@ import Reconciler
 /// The flags `plan` and `apply` share, and the step they share: load the files, open the store,
 /// plan against it.
 struct ReconcileOptions: ParsableArguments {
-    /// The output formats of a plan.
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
-    @Option(
-        name: [.customShort("f"), .customLong("file")],
-        help: ArgumentHelp("A configuration file or a directory of them (repeatable).", valueName: "path")
-    )
-    var files: [String] = []
+    @OptionGroup var configuration: ConfigurationFileOptions
 
     @OptionGroup var store: StoreOptions
 
@@ -26,16 +16,11 @@ struct ReconcileOptions: ParsableArguments {
     @Flag(help: "Allow destroying root keys and adapters that own KMIP keys.")
     var allowDestroy = false
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
-    var output: OutputFormat = .text
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one -f FILE|DIR.") }
-    }
+    @OptionGroup var output: OutputOptions<ReportFormat>
 
     /// Validates the files, opens the store and plans against it. The caller closes the store.
     func plan() throws -> (Reconciler.Plan, SQLiteStore) {
-        let desired = try Kmipgw.Plan.loadDesiredState(files)
+        let desired = try configuration.loadDesiredState()
         let store = try store.open()
         do {
             let plan = try Planner(options: PlanOptions(prune: prune, allowDestroy: allowDestroy)).plan(desired, against: store)

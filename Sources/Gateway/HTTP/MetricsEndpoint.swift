@@ -20,22 +20,27 @@ import ServiceLifecycle
 ///
 /// Made by ``bind(host:port:registry:logger:limits:eventLoopGroup:)`` so that a bad address fails before
 /// the service group starts; ``run()`` then serves until graceful shutdown.
-struct MetricsEndpoint: Service {
+public struct MetricsEndpoint: Service {
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
     /// What one peer can hold of the endpoint.
-    struct Limits: Sendable {
+    public struct Limits: Sendable {
         /// A request must be whole within this long of the connection's start or of the last response.
-        var requestTimeout: TimeAmount = .seconds(10)
+        public var requestTimeout: TimeAmount = .seconds(10)
         /// Connections open at once; more are closed at accept. A scraper needs one.
-        var maximumConnections = 16
+        public var maximumConnections = 16
+
+        public init(requestTimeout: TimeAmount = .seconds(10), maximumConnections: Int = 16) {
+            self.requestTimeout = requestTimeout
+            self.maximumConnections = maximumConnections
+        }
     }
 
     /// The content type Prometheus expects for the text format.
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
     /// Where it listens; with port 0 this holds the port the system chose.
-    let address: SocketAddress
+    public let address: SocketAddress
     private let listener: NIOAsyncChannel<Connection, Never>
     private let registry: PrometheusCollectorRegistry
     private let logger: Logger
@@ -56,7 +61,7 @@ struct MetricsEndpoint: Service {
     }
 
     /// Binds the listening socket now; serving starts with ``run()``.
-    static func bind(
+    public static func bind(
         host: String, port: Int, registry: PrometheusCollectorRegistry, logger: Logger, limits: Limits = Limits(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> MetricsEndpoint {
@@ -73,7 +78,7 @@ struct MetricsEndpoint: Service {
         return try MetricsEndpoint(listener: listener, registry: registry, logger: logger, limits: limits)
     }
 
-    func run() async throws {
+    public func run() async throws {
         logger.info("serving metrics", metadata: ["event": "metrics_listen", "address": "\(address)"])
         // Shutdown closes the listener rather than abandoning the accept loop: a connection accepted
         // just before would otherwise be dropped without `executeThenClose`, which NIO traps on.

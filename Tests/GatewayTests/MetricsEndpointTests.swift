@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gateway
 import KMIP
+import KMIPClient
 import KMIPServer
 import KeyStore
 import Logging
@@ -16,7 +17,7 @@ import ServiceLifecycleTestKit
 import TestSupport
 import Testing
 
-@testable import kmipgw
+@testable import Gateway
 
 /// `kmipgw serve --metrics-listen`'s endpoint over a real socket on 127.0.0.1, fed by the
 /// gateway's own metrics through a Prometheus registry.
@@ -27,23 +28,37 @@ import Testing
         return logger
     }()
 
-    /// A registry that has seen `count` Discover Versions requests through a `GatewayHandler`.
+    /// A registry that has seen `count` Discover Versions requests through the gateway, over
+    /// mutual TLS.
     static func registryAfterRequests(_ count: Int) async throws -> (PrometheusCollectorRegistry, TemporaryDirectory) {
-        let directory = try TemporaryDirectory(prefix: "kmipgw-metrics")
-        let location = StoreLocation(directory: directory.file("state"))
-        _ = try StateInitializer(location: location).run(hostName: "test-host")
-        let store = try SQLiteStore.open(location)
         let registry = PrometheusCollectorRegistry()
-        let handler = GatewayHandler(
-            processor: RequestProcessor(store: store), audit: AuditLog { _ in },
-            metricsFactory: PrometheusMetricsFactory(registry: registry))
-        let client = ClientIdentity(fingerprint: String(repeating: "ab", count: 32), instance: "prod", adapter: "vc", binding: "1")
-        let request = RequestMessage(version: .v1_4, payloads: [DiscoverVersionsRequest()]).encoded()
-        for _ in 0..<count {
-            _ = await handler.handle(request, from: client, peer: nil)
+        let stack = try await GatewayStackTests.Stack.make(metricsFactory: PrometheusMetricsFactory(registry: registry))
+        try await stack.run { port in
+            try await stack.client(stack.alice, port: port).withConnection { connection in
+                for _ in 0..<count { _ = try await connection.discoverVersions() }
+            }
         }
-        store.close()
-        return (registry, directory)
+        stack.store.close()
+        return (registry, stack.directory)
+    }
+
+    /// The endpoint the gateway builder binds serves the registry the gateway's requests feed.
+    @Test func theBuiltGatewayServesItsOwnMetrics() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let stack = try await GatewayStackTests.Stack.make(
+            metricsFactory: PrometheusMetricsFactory(registry: registry),
+            metricsEndpoint: .init(host: "127.0.0.1", port: 0, registry: registry))
+        defer { stack.store.close() }
+        let endpoint = try #require(stack.gateway.metricsEndpoint)
+        let metricsPort = try #require(endpoint.address.port)
+        try await stack.run { port in
+            try await stack.client(stack.alice, port: port).withConnection { _ = try await $0.discoverVersions() }
+            let metrics = try await HTTPExchange.send(
+                "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: metricsPort)
+            #expect(metrics.status == 200)
+            #expect(metrics.body.contains(#"kmipgw_requests_total{operation="DiscoverVersions",result="success"} 1"#))
+            #expect(metrics.body.contains("kmipgw_connections_total"))
+        }
     }
 
     @Test func getMetricsAnswersTheRegistryAndOtherPathsAndMethodsAreRefused() async throws {
@@ -99,14 +114,6 @@ import Testing
         #expect(String(decoding: answer.body, as: UTF8.self).contains(#"kmipgw_requests_total{operation="Get",result="success"} 1"#))
         #expect(MetricsEndpoint.answer(method: .HEAD, path: "/metrics", registry: registry).status == .methodNotAllowed)
         #expect(MetricsEndpoint.answer(method: .GET, path: "/", registry: registry).status == .notFound)
-    }
-
-    @Test func metricsListenIsParsedLikeListen() throws {
-        #expect(throws: (any Error).self) { try Serve.parse(["--metrics-listen", "9464x"]) }
-        #expect(throws: (any Error).self) { try Serve.parse(["--metrics-listen", "127.0.0.1:70000"]) }
-        let serve = try Serve.parse(["--metrics-listen", "127.0.0.1:9464"])
-        #expect(serve.metricsListen == "127.0.0.1:9464")
-        #expect(try Serve.parse([]).metricsListen == nil)
     }
 }
 
