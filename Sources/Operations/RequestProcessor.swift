@@ -77,7 +77,8 @@ public struct RequestProcessor: Sendable {
                 "protocol version \(requestedVersion) is not offered (offered: \(offered)); use Discover Versions",
                 version: version, now: now, request: request)
         }
-        let environment = OperationEnvironment(store: store, registry: registry, adapter: adapter, policy: policy, version: version, now: now, logger: logger)
+        let environment = OperationEnvironment(
+            store: store, registry: registry, adapter: adapter, policy: policy, version: version, now: now, logger: logger)
         let stopOnFailure = (request.header.batchErrorContinuationOption ?? .stop) != .continue
         // The response is sized as it is built, so that no answer larger than the limit is ever
         // held: the request's Maximum Response Size may lower the server's limit, never raise it.

@@ -11,12 +11,16 @@ protocol OperationHandler: Sendable {
     associatedtype Request: KMIPRequestPayload
     associatedtype Response: KMIPResponsePayload
 
-    static func run(_ request: Request, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> Response
+    static func run(
+        _ request: Request, in environment: OperationEnvironment, batch: inout BatchState
+    ) async throws(OperationError) -> Response
 
     /// Decodes a Request Payload item, runs the operation, and encodes its response. A
     /// requirement, with the one implementation below, so that each handler's witness is
     /// specialised for its own payload types.
-    static func answer(_ payload: TTLVItem, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> TTLVItem
+    static func answer(
+        _ payload: TTLVItem, in environment: OperationEnvironment, batch: inout BatchState
+    ) async throws(OperationError) -> TTLVItem
 }
 
 extension OperationHandler {
@@ -28,7 +32,9 @@ extension OperationHandler {
     ///
     /// The registry calls this through the handler's metatype, so the request and response stay
     /// concrete values here: nothing is boxed per request.
-    static func answer(_ payload: TTLVItem, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> TTLVItem {
+    static func answer(
+        _ payload: TTLVItem, in environment: OperationEnvironment, batch: inout BatchState
+    ) async throws(OperationError) -> TTLVItem {
         let request: Request
         do {
             request = try Request(ttlv: payload)
