@@ -39,7 +39,7 @@ final class GatewayMetrics: Sendable {
         self.factory = factory
         duration = Timer(label: "kmipgw_request_duration_seconds", dimensions: [], factory: factory)
         auditRefusals = Counter(label: "kmipgw_audit_refused_requests_total", factory: factory)
-        let supported = RequestProcessor.supportedOperations
+        let supported = OperationRegistry.standard.operations
         var successes = [Counter?](repeating: nil, count: Int(supported.map(\.rawValue).max() ?? 0) + 1)
         for operation in supported {
             successes[Int(operation.rawValue)] = Self.counter(operation: Self.label(operation), result: Self.success, factory: factory)

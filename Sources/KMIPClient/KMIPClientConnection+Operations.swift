@@ -8,8 +8,7 @@ import TTLV
 extension KMIPClientConnection {
     /// Discover Versions; an empty list asks for every version the server speaks.
     public func discoverVersions(_ versions: [ProtocolVersion] = []) async throws -> [ProtocolVersion] {
-        let payload = try await perform(.discoverVersions(DiscoverVersionsRequest(protocolVersions: versions)))
-        guard case .discoverVersions(let response) = payload else { throw unexpected(payload) }
+        let response = try await perform(DiscoverVersionsRequest(protocolVersions: versions), expecting: DiscoverVersionsResponse.self)
         return response.protocolVersions
     }
 
@@ -17,9 +16,7 @@ extension KMIPClientConnection {
     public func query(
         _ functions: [QueryFunction] = [.queryOperations, .queryObjects, .queryServerInformation]
     ) async throws -> QueryResponse {
-        let payload = try await perform(.query(QueryRequest(queryFunctions: functions)))
-        guard case .query(let response) = payload else { throw unexpected(payload) }
-        return response
+        return try await perform(QueryRequest(queryFunctions: functions), expecting: QueryResponse.self)
     }
 
     /// Create an AES key; returns its Unique Identifier.
@@ -42,10 +39,9 @@ extension KMIPClientConnection {
         if let name { template.append(Attribute(.name, Name(name))) }
         if let activationDate { template.append(Attribute(.activationDate, activationDate)) }
         template += attributes
-        let payload = try await perform(.create(CreateRequest(
+        let response = try await perform(CreateRequest(
             objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: template)
-        )))
-        guard case .create(let response) = payload else { throw unexpected(payload) }
+        ), expecting: CreateResponse.self)
         return response.uniqueIdentifier
     }
 
@@ -53,30 +49,25 @@ extension KMIPClientConnection {
     public func get(
         _ identifier: String, format: KeyFormatType? = nil, wrapping: KeyWrappingSpecification? = nil
     ) async throws -> GetResponse {
-        let payload = try await perform(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: format, keyWrappingSpecification: wrapping)))
-        guard case .get(let response) = payload else { throw unexpected(payload) }
-        return response
+        return try await perform(GetRequest(uniqueIdentifier: identifier, keyFormatType: format, keyWrappingSpecification: wrapping), expecting: GetResponse.self)
     }
 
     /// Get Attributes: the named ones, or all when `names` is empty.
     public func getAttributes(_ identifier: String, names: [String] = []) async throws -> [Attribute] {
-        let payload = try await perform(.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: names)))
-        guard case .getAttributes(let response) = payload else { throw unexpected(payload) }
+        let response = try await perform(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: names), expecting: GetAttributesResponse.self)
         return response.attributes
     }
 
     /// Add Attribute; returns the attribute as stored (with its index).
     @discardableResult
     public func addAttribute(_ identifier: String, _ attribute: Attribute) async throws -> Attribute {
-        let payload = try await perform(.addAttribute(AddAttributeRequest(uniqueIdentifier: identifier, attribute: attribute)))
-        guard case .addAttribute(let response) = payload else { throw unexpected(payload) }
+        let response = try await perform(AddAttributeRequest(uniqueIdentifier: identifier, attribute: attribute), expecting: AddAttributeResponse.self)
         return response.attribute
     }
 
     /// Activate a Pre-Active object.
     public func activate(_ identifier: String) async throws {
-        let payload = try await perform(.activate(ActivateRequest(uniqueIdentifier: identifier)))
-        guard case .activate = payload else { throw unexpected(payload) }
+        _ = try await perform(ActivateRequest(uniqueIdentifier: identifier), expecting: ActivateResponse.self)
     }
 
     /// Revoke with a reason (Key Compromise and CA Compromise make the object Compromised).
@@ -84,17 +75,15 @@ extension KMIPClientConnection {
         _ identifier: String, reason: RevocationReasonCode = .unspecified, message: String? = nil,
         compromiseOccurrenceDate: Date? = nil
     ) async throws {
-        let payload = try await perform(.revoke(RevokeRequest(
+        _ = try await perform(RevokeRequest(
             uniqueIdentifier: identifier, revocationReason: RevocationReason(code: reason, message: message),
             compromiseOccurrenceDate: compromiseOccurrenceDate
-        )))
-        guard case .revoke = payload else { throw unexpected(payload) }
+        ), expecting: RevokeResponse.self)
     }
 
     /// Destroy an object that is not Active.
     public func destroy(_ identifier: String) async throws {
-        let payload = try await perform(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
-        guard case .destroy = payload else { throw unexpected(payload) }
+        _ = try await perform(DestroyRequest(uniqueIdentifier: identifier), expecting: DestroyResponse.self)
     }
 
     /// Locate the identifiers of objects with this Name.
@@ -104,13 +93,14 @@ extension KMIPClientConnection {
 
     /// Locate with any request.
     public func locate(_ request: LocateRequest) async throws -> LocateResponse {
-        let payload = try await perform(.locate(request))
-        guard case .locate(let response) = payload else { throw unexpected(payload) }
-        return response
+        return try await perform(request, expecting: LocateResponse.self)
     }
 
-    /// Sends one payload and returns the response payload of its successful batch item.
-    public func perform(_ request: RequestPayload) async throws -> ResponsePayload? {
+    /// Sends one payload and returns the response payload of its successful batch item, read as
+    /// `expecting`.
+    public func perform<Request: KMIPRequestPayload, Response: KMIPResponsePayload>(
+        _ request: Request, expecting: Response.Type
+    ) async throws -> Response {
         let response = try await send([request])
         guard response.batchItems.count == 1, let item = response.batchItems.first else {
             throw KMIPClientError(code: .invalidResponse, reason: "expected 1 batch item, got \(response.batchItems.count)")
@@ -120,10 +110,10 @@ extension KMIPClientConnection {
                 code: .operationFailed, reason: item.resultMessage ?? "\(item.resultStatus)", resultReason: item.resultReason
             )
         }
-        return item.payload
-    }
-
-    private func unexpected(_ payload: ResponsePayload?) -> KMIPClientError {
-        KMIPClientError(code: .invalidResponse, reason: "unexpected response payload \(payload.map { "\($0.ttlv(version: version).tag)" } ?? "none")")
+        do {
+            return try item.payload(as: Response.self)
+        } catch {
+            throw KMIPClientError(code: .invalidResponse, reason: "the \(Request.operation) response payload does not read: \(error)")
+        }
     }
 }

@@ -43,7 +43,7 @@ public final class KMIPClientConnection: Sendable {
     }
 
     /// Sends these payloads as one request of ``version``.
-    public func send(_ payloads: [RequestPayload]) async throws -> ResponseMessage {
+    public func send(_ payloads: [any KMIPRequestPayload]) async throws -> ResponseMessage {
         try await send(RequestMessage(version: version, payloads: payloads))
     }
 

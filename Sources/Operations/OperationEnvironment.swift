@@ -5,9 +5,11 @@ import TTLV
 import KeyStore
 
 /// What every operation runs with: the store, the connection's adapter, the server's policy,
-/// the protocol version of the request, the time the request arrived, and the operator's log.
+/// the registry of operations that dispatched it, the protocol version of the request, the time
+/// the request arrived, and the operator's log.
 struct OperationEnvironment: Sendable {
     let store: any StateStore
+    let registry: OperationRegistry
     let adapter: AdapterContext
     let policy: ServerPolicy
     let version: ProtocolVersion
@@ -31,12 +33,4 @@ struct OperationEnvironment: Sendable {
     func failure(_ error: KeyStoreError, objectIdentifier: String?) -> OperationError {
         OperationError(error, objectIdentifier: objectIdentifier, logger: logger)
     }
-}
-
-/// One KMIP operation: a typed request in, a typed response out, failures as KMIP results.
-protocol OperationHandler {
-    associatedtype Request: KMIPRequestPayload
-    associatedtype Response: KMIPResponsePayload
-
-    static func run(_ request: Request, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> Response
 }

@@ -14,26 +14,24 @@ import TTLV
 /// gets an Invalid Message response, a payload that cannot be read fails its own batch item
 /// with Invalid Field, an operation this server does not perform gets Operation Not Supported.
 public struct RequestProcessor: Sendable {
-    /// The operations this server performs, in the order Query reports them.
-    public static let supportedOperations: [KMIP.Operation] = [
-        .discoverVersions, .query, .create, .register, .get, .getAttributes, .getAttributeList, .addAttribute,
-        .modifyAttribute, .deleteAttribute, .activate, .revoke, .destroy, .locate,
-    ]
-
     let store: any StateStore
+    let registry: OperationRegistry
     let policy: ServerPolicy
     let decoder: TTLVDecoder
     let clock: @Sendable () -> Date
     let logger: Logger
 
-    /// - Parameter logger: Where internal failures are logged, each once under the incident
-    ///   identifier its Result Message names.
+    /// - Parameters:
+    ///   - registry: The operations this processor runs and Query reports.
+    ///   - logger: Where internal failures are logged, each once under the incident identifier
+    ///     its Result Message names.
     public init(
-        store: any StateStore, policy: ServerPolicy = ServerPolicy(),
+        store: any StateStore, policy: ServerPolicy = ServerPolicy(), registry: OperationRegistry = .standard,
         maximumMessageSize: Int = TTLVDecoder.defaultMaximumMessageSize, clock: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "kmipgw.operations")
     ) {
         self.store = store
+        self.registry = registry
         self.policy = policy
         self.decoder = TTLVDecoder(maximumMessageSize: maximumMessageSize)
         self.clock = clock
@@ -79,7 +77,8 @@ public struct RequestProcessor: Sendable {
                 "protocol version \(requestedVersion) is not offered (offered: \(offered)); use Discover Versions",
                 version: version, now: now, request: request)
         }
-        let environment = OperationEnvironment(store: store, adapter: adapter, policy: policy, version: version, now: now, logger: logger)
+        let environment = OperationEnvironment(
+            store: store, registry: registry, adapter: adapter, policy: policy, version: version, now: now, logger: logger)
         let stopOnFailure = (request.header.batchErrorContinuationOption ?? .stop) != .continue
         // The response is sized as it is built, so that no answer larger than the limit is ever
         // held: the request's Maximum Response Size may lower the server's limit, never raise it.
@@ -101,8 +100,9 @@ public struct RequestProcessor: Sendable {
                 guard size < limit else {
                     throw OperationError(.responseTooLarge, "not run: the response already reached \(limitName)")
                 }
-                let payload = try await run(batchItem, in: environment, batch: &batch)
-                result = .success(payload, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
+                let handler = try registry.handler(for: batchItem.operation)
+                let payload = try await handler.answer(batchItem.payloadItem, in: environment, batch: &batch)
+                result = .success(payloadItem: payload, operation: batchItem.operation, uniqueBatchItemID: batchItem.uniqueBatchItemID)
             } catch {
                 // The audit log records what the client was told.
                 let told = OperationError(error.reason.expressed(in: version), error.message)
@@ -127,49 +127,6 @@ public struct RequestProcessor: Sendable {
         let headerItem = header(version: version, now: now, request: request, count: items.count).ttlv(version: version)
         let response = TTLVItem.structure(.responseMessage, [headerItem] + items).encoded()
         return Outcome(response: response, events: events)
-    }
-
-    private func run(_ item: RequestBatchItem, in environment: OperationEnvironment, batch: inout BatchState) async throws(OperationError) -> ResponsePayload {
-        let payload: RequestPayload
-        do {
-            payload = try item.payload()
-        } catch let error as KMIPDecodingError {
-            throw OperationError(error.resultReason, "the \(item.operation) payload is invalid: \(error.reason)")
-        } catch {
-            throw OperationError(.invalidField, "the \(item.operation) payload is invalid")
-        }
-        switch payload {
-        case .discoverVersions(let request):
-            return .discoverVersions(try await DiscoverVersionsOperation.run(request, in: environment, batch: &batch))
-        case .query(let request):
-            return .query(try await QueryOperation.run(request, in: environment, batch: &batch))
-        case .create(let request):
-            return .create(try await CreateOperation.run(request, in: environment, batch: &batch))
-        case .register(let request):
-            return .register(try await RegisterOperation.run(request, in: environment, batch: &batch))
-        case .get(let request):
-            return .get(try await GetOperation.run(request, in: environment, batch: &batch))
-        case .getAttributes(let request):
-            return .getAttributes(try await GetAttributesOperation.run(request, in: environment, batch: &batch))
-        case .getAttributeList(let request):
-            return .getAttributeList(try await GetAttributeListOperation.run(request, in: environment, batch: &batch))
-        case .addAttribute(let request):
-            return .addAttribute(try await AddAttributeOperation.run(request, in: environment, batch: &batch))
-        case .modifyAttribute(let request):
-            return .modifyAttribute(try await ModifyAttributeOperation.run(request, in: environment, batch: &batch))
-        case .deleteAttribute(let request):
-            return .deleteAttribute(try await DeleteAttributeOperation.run(request, in: environment, batch: &batch))
-        case .activate(let request):
-            return .activate(try await ActivateOperation.run(request, in: environment, batch: &batch))
-        case .revoke(let request):
-            return .revoke(try await RevokeOperation.run(request, in: environment, batch: &batch))
-        case .destroy(let request):
-            return .destroy(try await DestroyOperation.run(request, in: environment, batch: &batch))
-        case .locate(let request):
-            return .locate(try await LocateOperation.run(request, in: environment, batch: &batch))
-        case .unsupported(let operation, _):
-            throw OperationError(.operationNotSupported, "kmipgw does not perform \(operation)")
-        }
     }
 
     private func header(version: ProtocolVersion, now: Date, request: RequestMessage?, count: Int) -> ResponseHeader {

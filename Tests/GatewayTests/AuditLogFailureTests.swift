@@ -43,10 +43,10 @@ import Testing
 
         /// Sends one Create and returns its batch item.
         func create(through handler: GatewayHandler) async throws -> ResponseBatchItem {
-            let request = RequestMessage(version: .v1_4, payloads: [.create(CreateRequest(
+            let request = RequestMessage(version: .v1_4, payloads: [CreateRequest(
                 objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
                     Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, 256 as Int32),
-                ])))])
+                ]))])
             let response = try ResponseMessage(bytes: await handler.handle(request.encoded(), from: client, peer: nil))
             return try #require(response.batchItems.first)
         }

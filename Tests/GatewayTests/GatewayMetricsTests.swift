@@ -50,7 +50,7 @@ import Testing
                 await #expect(throws: KMIPClientError.self) { _ = try await connection.get("missing-\(id)") }
             }
         }
-        let operations = Set(RequestProcessor.supportedOperations.compactMap(\.name) + ["other"])
+        let operations = Set(OperationRegistry.standard.operations.compactMap(\.name) + ["other"])
         let counters = metrics.counters(label: "kmipgw_requests_total")
         #expect(!counters.isEmpty)
         for counter in counters {

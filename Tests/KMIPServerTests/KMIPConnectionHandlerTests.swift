@@ -26,7 +26,7 @@ import Testing
     }
 
     func request(_ version: ProtocolVersion = .v1_4) -> ByteBuffer {
-        RequestMessage(version: version, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
+        RequestMessage(version: version, payloads: [DiscoverVersionsRequest()]).encoded()
     }
 
     @Test func messagesSplitAnywhereComeOutWhole() throws {

@@ -16,7 +16,7 @@ import Testing
             let bystander = try await harness.client(cert, port: port).connect()
             let offender = try await harness.client(cert, port: port).connect()
             // Only the start of a message announcing 1 MiB: the server must answer from the header.
-            var bytes = RequestMessage(version: .v1_2, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
+            var bytes = RequestMessage(version: .v1_2, payloads: [DiscoverVersionsRequest()]).encoded()
             bytes.setInteger(UInt32(1 << 20), at: bytes.readerIndex + 4)
             let answer = try ResponseMessage(bytes: try await offender.sendRaw(bytes.getSlice(at: bytes.readerIndex, length: 64)!))
             #expect(answer.header.protocolVersion == .v1_2)
@@ -68,7 +68,7 @@ import Testing
         }
         try await harness.run { harness, port in
             let connection = try await harness.client(cert, port: port).connect()
-            let whole = RequestMessage(version: .v1_4, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
+            let whole = RequestMessage(version: .v1_4, payloads: [DiscoverVersionsRequest()]).encoded()
             let start = ContinuousClock.now
             await #expect(throws: KMIPClientError.self) {
                 _ = try await connection.sendRaw(whole.getSlice(at: whole.readerIndex, length: 20)!)

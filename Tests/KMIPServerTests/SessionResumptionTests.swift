@@ -13,7 +13,7 @@ import Testing
 /// registered and valid, and never reaches KMIP after that.
 @Suite(.enabled(if: OpenSSLClient.isAvailable, "needs openssl"))
 struct SessionResumptionTests {
-    static let request = Array(RequestMessage(version: .v1_4, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded().readableBytesView)
+    static let request = Array(RequestMessage(version: .v1_4, payloads: [DiscoverVersionsRequest()]).encoded().readableBytesView)
 
     struct Setup {
         let cert: TestCertificates.Issued

@@ -47,19 +47,25 @@ import Testing
             var rebuilt = message
             rebuilt.batchItems = try message.batchItems.map { batchItem in
                 var copy = batchItem
-                copy.payloadItem = try batchItem.payload().ttlv(version: version)
+                copy.payloadItem = try #require(
+                    try PayloadTypes.reencoded(batchItem, version: version), "\(file): the \(batchItem.operation) payload was not modelled")
                 return copy
             }
             reencoded = rebuilt.ttlv(version: version).encodedBytes
         } else {
             let message = try ResponseMessage(ttlv: item)
             #expect(message.header.protocolVersion == version)
-            for batchItem in message.batchItems where batchItem.resultStatus == .success {
-                if case .raw? = batchItem.payload {
+            var rebuilt = message
+            rebuilt.batchItems = try message.batchItems.map { batchItem in
+                var copy = batchItem
+                if let payload = try PayloadTypes.reencoded(batchItem, version: version) {
+                    copy.payloadItem = payload
+                } else if batchItem.resultStatus == .success {
                     Issue.record("\(file): the \(batchItem.operation.map { "\($0)" } ?? "?") payload was not modelled")
                 }
+                return copy
             }
-            reencoded = message.ttlv(version: version).encodedBytes
+            reencoded = rebuilt.ttlv(version: version).encodedBytes
         }
         #expect(reencoded == bytes, "\(file) re-encodes differently")
         // The readable text form carries every byte too.

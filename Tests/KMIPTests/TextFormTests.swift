@@ -7,11 +7,11 @@ import Testing
 @Suite struct TextFormTests {
     @Test func aRequestReadsLikeTheSpecification() throws {
         let message = RequestMessage(version: .v1_4, payloads: [
-            .create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
                 Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes),
                 Attribute(.cryptographicUsageMask, CryptographicUsageMask([.encrypt, .decrypt])),
                 Attribute(.state, State.preActive),
-            ]))),
+            ])),
         ])
         let text = TTLVText.format(message.ttlv(version: .v1_4))
         #expect(text.contains("Operation Enumeration Create"))
@@ -50,10 +50,7 @@ import Testing
             """
         let item = try TTLVText.parse(text)
         let message = try RequestMessage(ttlv: item)
-        guard case .get(let get) = try message.batchItems[0].payload() else {
-            Issue.record("not a Get")
-            return
-        }
+        let get = try message.batchItems[0].payload(as: GetRequest.self)
         #expect(get.uniqueIdentifier == "49a1ca88 # not a comment")
         #expect(get.keyFormatType == .raw)
         #expect(message.header.protocolVersion == .v1_2)

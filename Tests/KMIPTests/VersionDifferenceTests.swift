@@ -59,7 +59,7 @@ import Testing
 
     @Test func everyVersionOfAMessageDecodes() throws {
         for version in ProtocolVersion.supported {
-            let message = RequestMessage(version: version, payloads: [.get(GetRequest(uniqueIdentifier: "1"))])
+            let message = RequestMessage(version: version, payloads: [GetRequest(uniqueIdentifier: "1")])
             let decoded = try RequestMessage(bytes: message.encoded())
             #expect(decoded.header.protocolVersion == version)
             #expect(RequestMessage.protocolVersion(of: decoded.ttlv(version: version)) == version)

@@ -8,8 +8,8 @@ import Testing
 /// The adapter's limits on one object's attributes (issue 11, finding 9): a flood ends with a
 /// clear KMIP error, and the object stays readable, revocable and destroyable.
 @Suite struct AttributeLimitTests {
-    static func add(_ identifier: String, _ attribute: Attribute) -> RequestPayload {
-        .addAttribute(AddAttributeRequest(uniqueIdentifier: identifier, attribute: attribute))
+    static func add(_ identifier: String, _ attribute: Attribute) -> AddAttributeRequest {
+        AddAttributeRequest(uniqueIdentifier: identifier, attribute: attribute)
     }
 
     @Test func theReviewsSixtyKilobyteAttributeIsRefusedWithTheDefaults() async throws {
@@ -22,12 +22,12 @@ import Testing
         // Modify is bound the same way, and so is a create template, Names included.
         _ = try await fixture.succeed(Self.add(identifier, Attribute(name: "x-flood", value: .byteString([1]))))
         let modify = ModifyAttributeRequest(uniqueIdentifier: identifier, attribute: big)
-        #expect(try await fixture.fail(.modifyAttribute(modify)).resultReason == .permissionDenied)
+        #expect(try await fixture.fail(modify).resultReason == .permissionDenied)
         let longName = Attribute(.name, Name(String(repeating: "n", count: 9_000)))
         let create = CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, 256 as Int32), longName,
         ]))
-        #expect(try await fixture.fail(.create(create)).resultReason == .permissionDenied)
+        #expect(try await fixture.fail(create).resultReason == .permissionDenied)
     }
 
     @Test func aFloodOfAttributesEndsWithAClearErrorAndTheKeyStaysManageable() async throws {
@@ -46,11 +46,11 @@ import Testing
         #expect(added > 0 && added < 24)
         #expect(refusal?.resultReason == .permissionDenied)
         #expect(refusal?.resultMessage?.contains("at most 24 per object") == true)
-        guard case .getAttributeList(let list) = try await fixture.succeed(.getAttributeList(GetAttributeListRequest(uniqueIdentifier: identifier)), as: vc) else { return }
+        let list = try await fixture.succeed(GetAttributeListRequest(uniqueIdentifier: identifier), as: vc).payload(as: GetAttributeListResponse.self)
         #expect(!list.attributeNames.isEmpty)
-        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifier)), as: vc)
-        _ = try await fixture.succeed(.revoke(RevokeRequest(uniqueIdentifier: identifier, revocationReason: RevocationReason(code: .cessationOfOperation))), as: vc)
-        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)), as: vc)
+        _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: identifier), as: vc)
+        _ = try await fixture.succeed(RevokeRequest(uniqueIdentifier: identifier, revocationReason: RevocationReason(code: .cessationOfOperation)), as: vc)
+        _ = try await fixture.succeed(DestroyRequest(uniqueIdentifier: identifier), as: vc)
     }
 
     @Test func aTemplateWithMoreAttributesThanTheLimitIsRefused() async throws {
@@ -61,7 +61,7 @@ import Testing
         let create = CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, 256 as Int32),
         ] + many))
-        let refused = try await fixture.fail(.create(create), as: vc)
+        let refused = try await fixture.fail(create, as: vc)
         #expect(refused.resultReason == .permissionDenied)
         #expect(try fixture.store.objectSummaries(adapterID: vc.adapterID).isEmpty)
     }

@@ -12,18 +12,18 @@ import Testing
         let fixture = try await OperationsFixture.make()
         let mine = try await fixture.createKey(name: "shared-name")
         let theirs = try await fixture.createKey(name: "shared-name", as: fixture.other)
-        for payload: RequestPayload in [
-            .get(GetRequest(uniqueIdentifier: theirs)), .getAttributes(GetAttributesRequest(uniqueIdentifier: theirs)),
-            .activate(ActivateRequest(uniqueIdentifier: theirs)), .destroy(DestroyRequest(uniqueIdentifier: theirs)),
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: theirs, attribute: Attribute(name: "x-a", value: .integer(1)))),
+        for payload: any KMIPRequestPayload in [
+            GetRequest(uniqueIdentifier: theirs), GetAttributesRequest(uniqueIdentifier: theirs),
+            ActivateRequest(uniqueIdentifier: theirs), DestroyRequest(uniqueIdentifier: theirs),
+            AddAttributeRequest(uniqueIdentifier: theirs, attribute: Attribute(name: "x-a", value: .integer(1))),
         ] {
             let failure = try await fixture.fail(payload)
             #expect(failure.resultReason == .itemNotFound)
         }
         // The same message for a missing object and for another adapter's object.
-        let missing = try await fixture.fail(.get(GetRequest(uniqueIdentifier: "no-such-object")))
+        let missing = try await fixture.fail(GetRequest(uniqueIdentifier: "no-such-object"))
         #expect(missing.resultReason == .itemNotFound)
-        guard case .locate(let located) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(.name, Name("shared-name"))]))) else { return }
+        let located = try await fixture.succeed(LocateRequest(attributes: [Attribute(.name, Name("shared-name"))])).payload(as: LocateResponse.self)
         #expect(located.uniqueIdentifiers == [mine])
     }
 
@@ -31,19 +31,19 @@ import Testing
         let fixture = try await OperationsFixture.make()
         var identifiers: [String] = []
         for index in 0..<5 { identifiers.append(try await fixture.createKey(length: index < 3 ? 256 : 128, name: "key-\(index)")) }
-        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifiers[0])))
-        guard case .locate(let byName) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(.name, Name("key-3"))]))) else { return }
+        _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: identifiers[0]))
+        let byName = try await fixture.succeed(LocateRequest(attributes: [Attribute(.name, Name("key-3"))])).payload(as: LocateResponse.self)
         #expect(byName.uniqueIdentifiers == [identifiers[3]])
-        guard case .locate(let byLength) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(.cryptographicLength, Int32(256)), Attribute(.objectType, ObjectType.symmetricKey)]))) else { return }
+        let byLength = try await fixture.succeed(LocateRequest(attributes: [Attribute(.cryptographicLength, Int32(256)), Attribute(.objectType, ObjectType.symmetricKey)])).payload(as: LocateResponse.self)
         #expect(byLength.uniqueIdentifiers == Array(identifiers[0..<3]))
-        guard case .locate(let active) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(.state, State.active)]))) else { return }
+        let active = try await fixture.succeed(LocateRequest(attributes: [Attribute(.state, State.active)])).payload(as: LocateResponse.self)
         #expect(active.uniqueIdentifiers == [identifiers[0]])
-        guard case .locate(let page) = try await fixture.succeed(.locate(LocateRequest(maximumItems: 2, offsetItems: 1))) else { return }
+        let page = try await fixture.succeed(LocateRequest(maximumItems: 2, offsetItems: 1)).payload(as: LocateResponse.self)
         #expect(page.uniqueIdentifiers == Array(identifiers[1..<3]))
         #expect(page.locatedItems == 5)
-        guard case .locate(let old) = try await fixture.succeed(.locate(LocateRequest(maximumItems: 2)), version: .v1_2) else { return }
+        let old = try await fixture.succeed(LocateRequest(maximumItems: 2), version: .v1_2).payload(as: LocateResponse.self)
         #expect(old.locatedItems == nil)
-        guard case .locate(let custom) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(name: "x-none", value: .integer(1))]))) else { return }
+        let custom = try await fixture.succeed(LocateRequest(attributes: [Attribute(name: "x-none", value: .integer(1))])).payload(as: LocateResponse.self)
         #expect(custom.uniqueIdentifiers.isEmpty)
     }
 
@@ -52,8 +52,7 @@ import Testing
         let mine = try await fixture.createKey()
         let theirs = try await fixture.createKey(as: fixture.other)
         func locate(_ identifier: String) async throws -> [String] {
-            guard case .locate(let found) = try await fixture.succeed(.locate(LocateRequest(attributes: [Attribute(.uniqueIdentifier, identifier)])))
-            else { return [] }
+            let found = try await fixture.succeed(LocateRequest(attributes: [Attribute(.uniqueIdentifier, identifier)])).payload(as: LocateResponse.self)
             return found.uniqueIdentifiers
         }
         #expect(try await locate(mine) == [mine])
@@ -61,30 +60,31 @@ import Testing
         #expect(try await locate(theirs) == [])
         #expect(try await locate("no-such-object") == [])
         // SKFF-M-5: once destroyed, it is no longer in online storage.
-        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: mine)))
+        _ = try await fixture.succeed(DestroyRequest(uniqueIdentifier: mine))
         #expect(try await locate(mine) == [])
-        let contradiction = try await fixture.fail(.locate(LocateRequest(attributes: [
+        let contradiction = try await fixture.fail(LocateRequest(attributes: [
             Attribute(.uniqueIdentifier, mine), Attribute(.uniqueIdentifier, theirs),
-        ])))
+        ]))
         #expect(contradiction.resultReason == .invalidField)
     }
 
     @Test func theIDPlaceholderCarriesThroughABatch() async throws {
         let fixture = try await OperationsFixture.make()
-        let create = RequestPayload.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        let create = CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)),
-        ])))
-        let response = try await fixture.send([create, .activate(ActivateRequest()), .get(GetRequest())])
+        ]))
+        let response = try await fixture.send([create, ActivateRequest(), GetRequest()])
         #expect(response.batchItems.map(\.resultStatus) == [.success, .success, .success])
         #expect(response.batchItems.map(\.uniqueBatchItemID) == [[1], [2], [3]])
-        guard case .create(let created)? = response.batchItems[0].payload, case .get(let got)? = response.batchItems[2].payload else { return }
+        let created = try response.batchItems[0].payload(as: CreateResponse.self)
+        let got = try response.batchItems[2].payload(as: GetResponse.self)
         #expect(got.uniqueIdentifier == created.uniqueIdentifier)
     }
 
     @Test func stopEndsTheBatchAndContinueGoesOn() async throws {
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey()
-        let payloads: [RequestPayload] = [.get(GetRequest(uniqueIdentifier: "missing")), .get(GetRequest(uniqueIdentifier: identifier))]
+        let payloads: [any KMIPRequestPayload] = [GetRequest(uniqueIdentifier: "missing"), GetRequest(uniqueIdentifier: identifier)]
         let stopped = try await fixture.send(payloads)
         #expect(stopped.batchItems.count == 1)
         #expect(stopped.header.batchCount == 1)
@@ -95,24 +95,25 @@ import Testing
     @Test func vCenterSequence() async throws {
         // What a vCenter key provider sends, each step a new connection, header version 1.1.
         let fixture = try await OperationsFixture.make()
-        _ = try await fixture.succeed(.discoverVersions(DiscoverVersionsRequest()), version: .v1_1)
-        _ = try await fixture.succeed(.query(QueryRequest(queryFunctions: [.queryServerInformation])), version: .v1_1)
-        guard case .create(let created) = try await fixture.succeed(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        _ = try await fixture.succeed(DiscoverVersionsRequest(), version: .v1_1)
+        _ = try await fixture.succeed(QueryRequest(queryFunctions: [.queryServerInformation]), version: .v1_1)
+        let created = try await fixture.succeed(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)),
             Attribute(.cryptographicUsageMask, CryptographicUsageMask([.encrypt, .decrypt])),
-        ]))), version: .v1_1) else { return }
+        ])), version: .v1_1).payload(as: CreateResponse.self)
         let id = created.uniqueIdentifier
-        guard case .getAttributes(let none) = try await fixture.succeed(.getAttributes(GetAttributesRequest(uniqueIdentifier: id, attributeNames: ["x-Product_Version"])), version: .v1_1) else { return }
+        let none = try await fixture.succeed(GetAttributesRequest(uniqueIdentifier: id, attributeNames: ["x-Product_Version"]), version: .v1_1).payload(as: GetAttributesResponse.self)
         #expect(none.attributes.isEmpty)
         let adds = try await fixture.send([
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product_Version", value: .textString("8.0.2")))),
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Vendor", value: .textString("VMware, Inc.")))),
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product", value: .textString("VMware vSphere")))),
+            AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product_Version", value: .textString("8.0.2"))),
+            AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Vendor", value: .textString("VMware, Inc."))),
+            AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product", value: .textString("VMware vSphere"))),
         ], version: .v1_1)
         #expect(adds.batchItems.map(\.resultStatus) == [.success, .success, .success])
         #expect(try await fixture.state(of: id) == .preActive)
-        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: id)), version: .v1_1)
-        guard case .get(let got) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: id)), version: .v1_1), case .symmetricKey(let key) = got.object else { return }
+        _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: id), version: .v1_1)
+        let got = try await fixture.succeed(GetRequest(uniqueIdentifier: id), version: .v1_1).payload(as: GetResponse.self)
+        guard case .symmetricKey(let key) = got.object else { return }
         #expect(key.keyBlock.keyValue.keyBytes?.count == 32)
     }
 
@@ -138,19 +139,19 @@ import Testing
         let mine = try await fixture.createKey()
         let theirs = try await fixture.createKey(as: fixture.other)
         _ = try await fixture.store.apply([.deleteRootKey(instance: "prod", name: "root")])
-        let refused = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        let refused = try await fixture.fail(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)),
-        ]))))
+        ])))
         #expect(refused.resultMessage?.contains("root key") == true)
-        let gone = try await fixture.fail(.get(GetRequest(uniqueIdentifier: mine)))
+        let gone = try await fixture.fail(GetRequest(uniqueIdentifier: mine))
         #expect(gone.resultStatus == .operationFailed)
-        _ = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: theirs)), as: fixture.other)
+        _ = try await fixture.succeed(GetRequest(uniqueIdentifier: theirs), as: fixture.other)
     }
 
     @Test func aResponseOverTheClientsLimitIsRefused() async throws {
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey()
-        let response = try await fixture.send([.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier))], maximumResponseSize: 64)
+        let response = try await fixture.send([GetAttributesRequest(uniqueIdentifier: identifier)], maximumResponseSize: 64)
         #expect(response.batchItems.first?.resultReason == .responseTooLarge)
     }
 }

@@ -9,31 +9,28 @@ import Testing
 @Suite struct DiscoveryTests {
     @Test func discoverVersionsOffersEveryVersionByDefault() async throws {
         let fixture = try await OperationsFixture.make()
-        guard case .discoverVersions(let all) = try await fixture.succeed(.discoverVersions(DiscoverVersionsRequest()), version: .v1_1) else {
-            Issue.record("not a Discover Versions response")
-            return
-        }
+        let all = try await fixture.succeed(DiscoverVersionsRequest(), version: .v1_1).payload(as: DiscoverVersionsResponse.self)
         #expect(all.protocolVersions == [.v1_4, .v1_3, .v1_2, .v1_1, .v1_0])
-        guard case .discoverVersions(let shared) = try await fixture.succeed(.discoverVersions(DiscoverVersionsRequest(protocolVersions: [.v1_2, .v1_1]))) else { return }
+        let shared = try await fixture.succeed(DiscoverVersionsRequest(protocolVersions: [.v1_2, .v1_1])).payload(as: DiscoverVersionsResponse.self)
         #expect(shared.protocolVersions == [.v1_2, .v1_1])
     }
 
     @Test func aOneFourOnlyServerSaysSo() async throws {
         let fixture = try await OperationsFixture.make(policy: ServerPolicy(protocolVersions: [.v1_4]))
-        guard case .discoverVersions(let all) = try await fixture.succeed(.discoverVersions(DiscoverVersionsRequest()), version: .v1_1) else { return }
+        let all = try await fixture.succeed(DiscoverVersionsRequest(), version: .v1_1).payload(as: DiscoverVersionsResponse.self)
         #expect(all.protocolVersions == [.v1_4])
         // Other operations in a version not offered are refused with a message that says why.
-        let response = try await fixture.send([.query(QueryRequest(queryFunctions: [.queryOperations]))], version: .v1_2)
+        let response = try await fixture.send([QueryRequest(queryFunctions: [.queryOperations])], version: .v1_2)
         #expect(response.batchItems.first?.resultReason == .invalidMessage)
         #expect(response.batchItems.first?.resultMessage?.contains("1.2") == true)
     }
 
     @Test func queryListsOperationsObjectsAndVendor() async throws {
         let fixture = try await OperationsFixture.make()
-        guard case .query(let query) = try await fixture.succeed(.query(QueryRequest(queryFunctions: [.queryOperations, .queryObjects, .queryServerInformation]))) else { return }
+        let query = try await fixture.succeed(QueryRequest(queryFunctions: [.queryOperations, .queryObjects, .queryServerInformation])).payload(as: QueryResponse.self)
         #expect(query.operations.contains(.create))
         #expect(query.operations.contains(.locate))
-        #expect(query.operations.count == RequestProcessor.supportedOperations.count)
+        #expect(query.operations.count == OperationRegistry.standard.operations.count)
         #expect(query.objectTypes == [.symmetricKey])
         #expect(query.vendorIdentification == "kmipgw")
         #expect(query.serverInformation != nil)
@@ -42,7 +39,7 @@ import Testing
     @Test func responsesUseTheRequestVersion() async throws {
         let fixture = try await OperationsFixture.make()
         for version in ProtocolVersion.supported {
-            let response = try await fixture.send([.query(QueryRequest(queryFunctions: [.queryObjects]))], version: version)
+            let response = try await fixture.send([QueryRequest(queryFunctions: [.queryObjects])], version: version)
             #expect(response.header.protocolVersion == version)
         }
     }

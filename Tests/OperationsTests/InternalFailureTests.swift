@@ -15,7 +15,7 @@ import Testing
         let records = CapturingLogHandler.Store()
         let processor = RequestProcessor(
             store: FailingStore(fixture.store), logger: Logger(label: "test") { _ in CapturingLogHandler(store: records) })
-        let request = RequestMessage(version: .v1_4, payloads: [.activate(ActivateRequest(uniqueIdentifier: identifier))])
+        let request = RequestMessage(version: .v1_4, payloads: [ActivateRequest(uniqueIdentifier: identifier)])
         let response = try ResponseMessage(bytes: await processor.process(request.encoded(), for: fixture.vc).response)
         let item = try #require(response.batchItems.first)
         #expect(item.resultReason == .generalFailure)
@@ -38,9 +38,9 @@ import Testing
             store: FailingStore(fixture.store), logger: Logger(label: "test") { _ in CapturingLogHandler(store: records) })
         var messages: Set<String> = []
         for _ in 0..<3 {
-            let create = RequestPayload.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+            let create = CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
                 Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, 256 as Int32),
-            ])))
+            ]))
             let request = RequestMessage(version: .v1_4, payloads: [create])
             let response = try ResponseMessage(bytes: await processor.process(request.encoded(), for: fixture.vc).response)
             messages.insert(try #require(response.batchItems.first?.resultMessage))

@@ -12,9 +12,8 @@ import Testing
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey(length: length)
         #expect(try await fixture.state(of: identifier) == .preActive)
-        guard case .get(let get) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))),
-            case .symmetricKey(let key) = get.object
-        else {
+        let get = try await fixture.succeed(GetRequest(uniqueIdentifier: identifier)).payload(as: GetResponse.self)
+        guard case .symmetricKey(let key) = get.object else {
             Issue.record("no key")
             return
         }
@@ -27,13 +26,12 @@ import Testing
     @Test func getServesTransparentSymmetricKeysWhenAsked() async throws {
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey()
-        guard case .get(let raw) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))),
-            case .get(let transparent) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: .transparentSymmetricKey))),
-            case .symmetricKey(let rawKey) = raw.object, case .symmetricKey(let transparentKey) = transparent.object
-        else { return }
+        let raw = try await fixture.succeed(GetRequest(uniqueIdentifier: identifier)).payload(as: GetResponse.self)
+        let transparent = try await fixture.succeed(GetRequest(uniqueIdentifier: identifier, keyFormatType: .transparentSymmetricKey)).payload(as: GetResponse.self)
+        guard case .symmetricKey(let rawKey) = raw.object, case .symmetricKey(let transparentKey) = transparent.object else { return }
         #expect(transparentKey.keyBlock.keyFormatType == .transparentSymmetricKey)
         #expect(rawKey.keyBlock.keyValue.keyBytes == transparentKey.keyBlock.keyValue.keyBytes)
-        let refused = try await fixture.fail(.get(GetRequest(uniqueIdentifier: identifier, keyFormatType: .pkcs8)))
+        let refused = try await fixture.fail(GetRequest(uniqueIdentifier: identifier, keyFormatType: .pkcs8))
         #expect(refused.resultReason == .keyFormatTypeNotSupported)
     }
 
@@ -48,50 +46,48 @@ import Testing
     @Test func activateRevokeDestroy() async throws {
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey()
-        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifier)))
+        _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: identifier))
         #expect(try await fixture.state(of: identifier) == .active)
-        let refused = try await fixture.fail(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        let refused = try await fixture.fail(DestroyRequest(uniqueIdentifier: identifier))
         // KMIP 1.x has no Wrong Key Lifecycle State: SKLC-M-2 answers Permission Denied.
         #expect(refused.resultReason == .permissionDenied)
-        _ = try await fixture.succeed(.revoke(RevokeRequest(uniqueIdentifier: identifier, revocationReason: RevocationReason(code: .cessationOfOperation))))
+        _ = try await fixture.succeed(RevokeRequest(uniqueIdentifier: identifier, revocationReason: RevocationReason(code: .cessationOfOperation)))
         #expect(try await fixture.state(of: identifier) == .deactivated)
-        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        _ = try await fixture.succeed(DestroyRequest(uniqueIdentifier: identifier))
         #expect(try await fixture.state(of: identifier) == .destroyed)
-        let gone = try await fixture.fail(.get(GetRequest(uniqueIdentifier: identifier)))
+        let gone = try await fixture.fail(GetRequest(uniqueIdentifier: identifier))
         #expect(gone.resultReason == .permissionDenied)
         // Destroy is irreversible.
-        #expect(try await fixture.fail(.activate(ActivateRequest(uniqueIdentifier: identifier))).resultReason == .permissionDenied)
+        #expect(try await fixture.fail(ActivateRequest(uniqueIdentifier: identifier)).resultReason == .permissionDenied)
     }
 
     @Test(arguments: [RevocationReasonCode.keyCompromise, .caCompromise])
     func aCompromiseMakesTheKeyCompromisedWithItsDates(code: RevocationReasonCode) async throws {
         let fixture = try await OperationsFixture.make()
         let identifier = try await fixture.createKey()
-        _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: identifier)))
+        _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: identifier))
         let occurred = Date(timeIntervalSince1970: 1_700_000_000)
-        _ = try await fixture.succeed(.revoke(RevokeRequest(
-            uniqueIdentifier: identifier, revocationReason: RevocationReason(code: code, message: "lost"), compromiseOccurrenceDate: occurred)))
-        guard case .getAttributes(let attributes) = try await fixture.succeed(.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier))) else { return }
+        _ = try await fixture.succeed(RevokeRequest(
+            uniqueIdentifier: identifier, revocationReason: RevocationReason(code: code, message: "lost"), compromiseOccurrenceDate: occurred))
+        let attributes = try await fixture.succeed(GetAttributesRequest(uniqueIdentifier: identifier)).payload(as: GetAttributesResponse.self)
         let names = Set(attributes.attributes.map(\.name))
         #expect(names.contains("Compromise Date"))
         #expect(names.contains("Compromise Occurrence Date"))
         #expect(names.contains("Revocation Reason"))
         #expect(attributes.attributes.first { $0.name == "Compromise Occurrence Date" }?.value == .dateTime(1_700_000_000))
         #expect(try await fixture.state(of: identifier) == .compromised)
-        _ = try await fixture.succeed(.destroy(DestroyRequest(uniqueIdentifier: identifier)))
+        _ = try await fixture.succeed(DestroyRequest(uniqueIdentifier: identifier))
         #expect(try await fixture.state(of: identifier) == .destroyedCompromised)
     }
 
     @Test func registerKeepsTheClientsKey() async throws {
         let fixture = try await OperationsFixture.make()
         let material: [UInt8] = Array(0..<32)
-        guard case .register(let registered) = try await fixture.succeed(.register(RegisterRequest(
+        let registered = try await fixture.succeed(RegisterRequest(
             objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [Attribute(.name, Name("imported"))]),
-            object: .symmetricKey(SymmetricKeyObject(raw: material, algorithm: .aes)))))
-        else { return }
-        guard case .get(let get) = try await fixture.succeed(.get(GetRequest(uniqueIdentifier: registered.uniqueIdentifier))),
-            case .symmetricKey(let key) = get.object
-        else { return }
+            object: .symmetricKey(SymmetricKeyObject(raw: material, algorithm: .aes)))).payload(as: RegisterResponse.self)
+        let get = try await fixture.succeed(GetRequest(uniqueIdentifier: registered.uniqueIdentifier)).payload(as: GetResponse.self)
+        guard case .symmetricKey(let key) = get.object else { return }
         #expect(key.keyBlock.keyValue.keyBytes == material)
         #expect(key.keyBlock.cryptographicLength == 256)
     }
@@ -102,8 +98,8 @@ import Testing
         let fixture = try await OperationsFixture.make()
         var object = SymmetricKeyObject(raw: Array(0..<32), algorithm: .aes)
         object.keyBlock.keyCompressionType = .ecPublicKeyTypeUncompressed
-        let refused = try await fixture.fail(.register(RegisterRequest(
-            objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: []), object: .symmetricKey(object))))
+        let refused = try await fixture.fail(RegisterRequest(
+            objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: []), object: .symmetricKey(object)))
         #expect(refused.resultReason == .keyCompressionTypeNotSupported)
         #expect(refused.resultMessage?.contains("describes elliptic-curve keys") == true, "\(refused.resultMessage ?? "")")
         #expect(refused.resultMessage?.contains("compressed keys") == false)
@@ -111,19 +107,19 @@ import Testing
 
     @Test func createRefusesWhatItCannotMake() async throws {
         let fixture = try await OperationsFixture.make()
-        let noLength = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes)]))))
+        let noLength = try await fixture.fail(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes)])))
         #expect(noLength.resultReason == .invalidField)
-        let badLength = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        let badLength = try await fixture.fail(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(100)),
-        ]))))
+        ])))
         #expect(badLength.resultMessage?.contains("100") == true)
-        let notAES = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        let notAES = try await fixture.fail(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.tripleDES), Attribute(.cryptographicLength, Int32(168)),
-        ]))))
+        ])))
         #expect(notAES.resultReason == .invalidField)
-        let serverOnly = try await fixture.fail(.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        let serverOnly = try await fixture.fail(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, Int32(256)), Attribute(.state, State.active),
-        ]))))
+        ])))
         #expect(serverOnly.resultReason == .permissionDenied)
     }
 }

@@ -19,7 +19,7 @@ import Testing
     static func keys(mask: CryptographicUsageMask = [.wrapKey, .unwrapKey], activate: Bool = true) async throws -> Keys {
         let fixture = try await OperationsFixture.make()
         let wrapping = try await fixture.createKey(usageMask: mask)
-        if activate { _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: wrapping))) }
+        if activate { _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: wrapping)) }
         let target = try await fixture.createKey(length: 128)
         return Keys(fixture: fixture, wrapping: wrapping, target: target)
     }
@@ -34,15 +34,16 @@ import Testing
             attributeNames: attributeNames, encodingOption: encoding)
     }
 
-    static func keyBlock(_ payload: ResponsePayload) throws -> KeyBlock {
-        guard case .get(let get) = payload, case .symmetricKey(let key) = get.object else {
+    static func keyBlock(_ payload: ResponseBatchItem) throws -> KeyBlock {
+        let get = try payload.payload(as: GetResponse.self)
+        guard case .symmetricKey(let key) = get.object else {
             throw OperationsFixture.Failure("not a Get of a symmetric key")
         }
         return key.keyBlock
     }
 
     func clear(_ identifier: String, in fixture: OperationsFixture) async throws -> [UInt8] {
-        let block = try Self.keyBlock(try await fixture.succeed(.get(GetRequest(uniqueIdentifier: identifier))))
+        let block = try Self.keyBlock(try await fixture.succeed(GetRequest(uniqueIdentifier: identifier)))
         return try #require(block.keyValue.keyBytes)
     }
 
@@ -54,7 +55,7 @@ import Testing
     @Test func byDefaultTheTTLVEncodedKeyValueIsWrapped() async throws {
         let keys = try await Self.keys()
         let request = GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(keys.wrapping))
-        let block = try Self.keyBlock(try await keys.fixture.succeed(.get(request)))
+        let block = try Self.keyBlock(try await keys.fixture.succeed(request))
 
         #expect(block.keyFormatType == .raw)
         #expect(block.cryptographicAlgorithm == .aes)
@@ -73,7 +74,7 @@ import Testing
         let keys = try await Self.keys()
         let request = GetRequest(
             uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(keys.wrapping, encoding: .noEncoding))
-        let block = try Self.keyBlock(try await keys.fixture.succeed(.get(request)))
+        let block = try Self.keyBlock(try await keys.fixture.succeed(request))
         #expect(block.keyWrappingData?.encodingOption == .noEncoding)
         let plaintext = try unwrap(block, with: try await clear(keys.wrapping, in: keys.fixture))
         #expect(plaintext == (try await clear(keys.target, in: keys.fixture)))
@@ -84,7 +85,7 @@ import Testing
         let request = GetRequest(
             uniqueIdentifier: keys.target,
             keyWrappingSpecification: Self.specification(keys.wrapping, attributeNames: ["Cryptographic Usage Mask", "State"]))
-        let block = try Self.keyBlock(try await keys.fixture.succeed(.get(request)))
+        let block = try Self.keyBlock(try await keys.fixture.succeed(request))
         let keyValue = try TTLVDecoder().decode(ByteBuffer(bytes: try unwrap(block, with: try await clear(keys.wrapping, in: keys.fixture))))
         let names = keyValue.children(.attribute).compactMap { $0.child(.attributeName)?.value }
         #expect(names == [.textString("Cryptographic Usage Mask"), .textString("State")] || names == [.textString("State"), .textString("Cryptographic Usage Mask")])
@@ -95,35 +96,35 @@ import Testing
         func wrappingKey(mode: BlockCipherMode) async throws -> String {
             let key = try await fixture.createKey(
                 usageMask: [.wrapKey], extra: [Attribute(.cryptographicParameters, CryptographicParameters(blockCipherMode: mode))])
-            _ = try await fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: key)))
+            _ = try await fixture.succeed(ActivateRequest(uniqueIdentifier: key))
             return key
         }
         let target = try await fixture.createKey()
         let keyWrap = try await wrappingKey(mode: .nistKeyWrap)
         let block = try Self.keyBlock(try await fixture.succeed(
-            .get(GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(keyWrap, mode: nil)))))
+            GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(keyWrap, mode: nil))))
         #expect(try unwrap(block, with: try await clear(keyWrap, in: fixture)).count == 48)
         // A key meant for another mode is not used for key wrap by default…
         let cbc = try await wrappingKey(mode: .cbc)
         let refused = try await fixture.fail(
-            .get(GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(cbc, mode: nil))))
+            GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(cbc, mode: nil)))
         #expect(refused.resultReason == .featureNotSupported)
         // …but the request's own parameters come first.
         _ = try await fixture.succeed(
-            .get(GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(cbc, mode: .nistKeyWrap))))
+            GetRequest(uniqueIdentifier: target, keyWrappingSpecification: Self.specification(cbc, mode: .nistKeyWrap)))
     }
 
     @Test func aWrappingKeyThatIsNotActiveIsRefused() async throws {
         let keys = try await Self.keys(activate: false)
         let refused = try await keys.fixture.fail(
-            .get(GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(keys.wrapping))))
+            GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(keys.wrapping)))
         #expect(refused.resultReason == .permissionDenied)
     }
 
     @Test func aWrappingKeyWithoutWrapKeyInItsMaskIsRefused() async throws {
         let keys = try await Self.keys(mask: [.encrypt, .decrypt])
         let refused = try await keys.fixture.fail(
-            .get(GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(keys.wrapping))))
+            GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(keys.wrapping)))
         #expect(refused.resultReason == .permissionDenied)
         #expect(refused.resultMessage?.contains("Wrap Key") == true)
     }
@@ -131,9 +132,9 @@ import Testing
     @Test func anotherAdaptersKeyCannotWrap() async throws {
         let keys = try await Self.keys()
         let theirs = try await keys.fixture.createKey(usageMask: [.wrapKey], as: keys.fixture.other)
-        _ = try await keys.fixture.succeed(.activate(ActivateRequest(uniqueIdentifier: theirs)), as: keys.fixture.other)
+        _ = try await keys.fixture.succeed(ActivateRequest(uniqueIdentifier: theirs), as: keys.fixture.other)
         let refused = try await keys.fixture.fail(
-            .get(GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(theirs))))
+            GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: Self.specification(theirs)))
         #expect(refused.resultReason == .itemNotFound)
     }
 
@@ -151,7 +152,7 @@ import Testing
             specification.encryptionKeyInformation?.uniqueIdentifier = keys.wrapping
         }
         let refused = try await keys.fixture.fail(
-            .get(GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: specification)))
+            GetRequest(uniqueIdentifier: keys.target, keyWrappingSpecification: specification))
         #expect(refused.resultReason == reason)
     }
 

@@ -38,7 +38,7 @@ struct OperationsFixture {
 
     /// Sends one request of `payloads` and decodes the response.
     func send(
-        _ payloads: [RequestPayload], version: ProtocolVersion = .v1_4, as adapter: AdapterContext? = nil,
+        _ payloads: [any KMIPRequestPayload], version: ProtocolVersion = .v1_4, as adapter: AdapterContext? = nil,
         continueOnError: Bool = false, maximumResponseSize: Int32? = nil
     ) async throws -> ResponseMessage {
         var request = RequestMessage(version: version, payloads: payloads)
@@ -52,16 +52,19 @@ struct OperationsFixture {
         return try ResponseMessage(bytes: outcome.response)
     }
 
-    /// Sends one payload and returns its successful response payload, or records the failure.
-    func succeed(_ payload: RequestPayload, version: ProtocolVersion = .v1_4, as adapter: AdapterContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ResponsePayload {
+    /// Sends one payload and returns its batch item, which must have succeeded with a payload;
+    /// read it with `payload(as:)`.
+    @discardableResult
+    func succeed(_ payload: some KMIPRequestPayload, version: ProtocolVersion = .v1_4, as adapter: AdapterContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ResponseBatchItem {
         let response = try await send([payload], version: version, as: adapter)
         let item = try #require(response.batchItems.first, sourceLocation: sourceLocation)
         #expect(item.resultStatus == .success, "\(item.resultReason.map { "\($0)" } ?? ""): \(item.resultMessage ?? "")", sourceLocation: sourceLocation)
-        return try #require(item.payload, sourceLocation: sourceLocation)
+        _ = try #require(item.payloadItem, sourceLocation: sourceLocation)
+        return item
     }
 
     /// Sends one payload that must fail, and returns the failed batch item.
-    func fail(_ payload: RequestPayload, as adapter: AdapterContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ResponseBatchItem {
+    func fail(_ payload: some KMIPRequestPayload, as adapter: AdapterContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ResponseBatchItem {
         let response = try await send([payload], as: adapter)
         let item = try #require(response.batchItems.first, sourceLocation: sourceLocation)
         #expect(item.resultStatus == .operationFailed, sourceLocation: sourceLocation)
@@ -80,24 +83,24 @@ struct OperationsFixture {
         ]
         if let name { attributes.append(Attribute(.name, Name(name))) }
         let payload = try await succeed(
-            .create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: attributes + extra))),
+            CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: attributes + extra)),
             as: adapter)
-        guard case .create(let created) = payload else { throw Failure("not a Create response") }
+        let created = try payload.payload(as: CreateResponse.self)
         return created.uniqueIdentifier
     }
 
     func state(of identifier: String, as adapter: AdapterContext? = nil) async throws -> State? {
-        let payload = try await succeed(.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: ["State"])), as: adapter)
-        guard case .getAttributes(let response) = payload, let attribute = response.attributes.first,
-            case .enumeration(let raw) = attribute.value
-        else { return nil }
+        let payload = try await succeed(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: ["State"]), as: adapter)
+        let response = try payload.payload(as: GetAttributesResponse.self)
+        guard let attribute = response.attributes.first, case .enumeration(let raw) = attribute.value else { return nil }
         return State(rawValue: raw)
     }
 
     /// The first instance of one attribute, as Get Attributes reports it.
     func attribute(_ name: AttributeName, of identifier: String, as adapter: AdapterContext? = nil) async throws -> Attribute {
-        let payload = try await succeed(.getAttributes(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: [name.rawValue])), as: adapter)
-        guard case .getAttributes(let response) = payload, let attribute = response.attributes.first else {
+        let payload = try await succeed(GetAttributesRequest(uniqueIdentifier: identifier, attributeNames: [name.rawValue]), as: adapter)
+        let response = try payload.payload(as: GetAttributesResponse.self)
+        guard let attribute = response.attributes.first else {
             throw Failure("object \(identifier) has no \(name.rawValue)")
         }
         return attribute

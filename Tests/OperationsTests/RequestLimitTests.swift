@@ -10,9 +10,9 @@ import Testing
 @Suite struct RequestLimitTests {
     @Test func aRequestWithMoreBatchItemsThanTheLimitRunsNone() async throws {
         let fixture = try await OperationsFixture.make(policy: ServerPolicy(maximumBatchItems: 3))
-        let create = RequestPayload.create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
+        let create = CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes), Attribute(.cryptographicLength, 256 as Int32),
-        ])))
+        ]))
         let refused = try await fixture.send(Array(repeating: create, count: 4))
         #expect(refused.batchItems.count == 1)
         #expect(refused.batchItems.first?.resultReason == .invalidMessage)
@@ -25,13 +25,13 @@ import Testing
     @Test func locateReturnsTheDefaultWithoutMaximumItemsAndNeverMoreThanTheMaximum() async throws {
         let fixture = try await OperationsFixture.make(policy: ServerPolicy(defaultLocateItems: 2, maximumLocateItems: 3))
         for _ in 0..<5 { _ = try await fixture.createKey() }
-        guard case .locate(let byDefault) = try await fixture.succeed(.locate(LocateRequest())) else { return }
+        let byDefault = try await fixture.succeed(LocateRequest()).payload(as: LocateResponse.self)
         #expect(byDefault.uniqueIdentifiers.count == 2)
         #expect(byDefault.locatedItems == 5)
-        guard case .locate(let asked) = try await fixture.succeed(.locate(LocateRequest(maximumItems: 100))) else { return }
+        let asked = try await fixture.succeed(LocateRequest(maximumItems: 100)).payload(as: LocateResponse.self)
         #expect(asked.uniqueIdentifiers.count == 3)
         #expect(asked.locatedItems == 5)
-        guard case .locate(let fewer) = try await fixture.succeed(.locate(LocateRequest(maximumItems: 1))) else { return }
+        let fewer = try await fixture.succeed(LocateRequest(maximumItems: 1)).payload(as: LocateResponse.self)
         #expect(fewer.uniqueIdentifiers.count == 1)
     }
 
@@ -39,7 +39,7 @@ import Testing
         let fixture = try await OperationsFixture.make(policy: ServerPolicy(maximumResponseSize: 1_500))
         for _ in 0..<8 { _ = try await fixture.createKey() }
         // Each answer carries 8 identifiers, about 400 bytes: three fit in 1,500 bytes.
-        let response = try await fixture.send(Array(repeating: .locate(LocateRequest()), count: 10), continueOnError: true)
+        let response = try await fixture.send(Array(repeating: LocateRequest(), count: 10), continueOnError: true)
         let reasons = response.batchItems.map(\.resultReason)
         #expect(response.batchItems.count == 10)
         #expect(reasons.prefix(3).allSatisfy { $0 == nil })
@@ -53,10 +53,10 @@ import Testing
     @Test func aRequestsMaximumResponseSizeLowersTheServersLimitButNeverRaisesIt() async throws {
         let fixture = try await OperationsFixture.make(policy: ServerPolicy(maximumResponseSize: 1_500))
         for _ in 0..<8 { _ = try await fixture.createKey() }
-        let lowered = try await fixture.send([.locate(LocateRequest()), .locate(LocateRequest())], continueOnError: true, maximumResponseSize: 600)
+        let lowered = try await fixture.send([LocateRequest(), LocateRequest()], continueOnError: true, maximumResponseSize: 600)
         #expect(lowered.batchItems.map(\.resultReason) == [nil, .responseTooLarge])
         #expect(lowered.batchItems[1].resultMessage?.contains("the request's Maximum Response Size of 600 bytes") == true)
-        let raised = try await fixture.send(Array(repeating: .locate(LocateRequest()), count: 4), continueOnError: true, maximumResponseSize: 1 << 30)
+        let raised = try await fixture.send(Array(repeating: LocateRequest(), count: 4), continueOnError: true, maximumResponseSize: 1 << 30)
         #expect(raised.batchItems.map(\.resultReason) == [nil, nil, nil, .responseTooLarge])
     }
 }

@@ -16,11 +16,14 @@ public func fuzzTTLV(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     precondition((try? TTLVText.parse(TTLVText.format(item))) == item, "the text form lost information")
     if let request = try? RequestMessage(ttlv: item) {
         for batchItem in request.batchItems {
-            _ = try? batchItem.payload()
+            FuzzedPayloads.decode(batchItem.payloadItem, as: FuzzedPayloads.requests, version: request.header.protocolVersion)
         }
         _ = request.ttlv(version: request.header.protocolVersion).encodedBytes
     }
     if let response = try? ResponseMessage(ttlv: item) {
+        for payload in response.batchItems.compactMap(\.payloadItem) {
+            FuzzedPayloads.decode(payload, as: FuzzedPayloads.responses, version: response.header.protocolVersion)
+        }
         _ = response.ttlv(version: response.header.protocolVersion).encodedBytes
     }
     return 0

@@ -15,7 +15,7 @@ public struct RequestMessage: KMIPStructure {
 
     /// A request of `version` with these payloads, numbered with one-byte batch item IDs when
     /// there are several.
-    public init(version: ProtocolVersion, payloads: [RequestPayload], authentication: Authentication? = nil) {
+    public init(version: ProtocolVersion, payloads: [any KMIPRequestPayload], authentication: Authentication? = nil) {
         let numbered = payloads.count > 1
         self.header = RequestHeader(protocolVersion: version, authentication: authentication, batchCount: Int32(payloads.count))
         self.batchItems = payloads.enumerated().map { index, payload in

@@ -12,13 +12,15 @@ public struct ResponseBatchItem: KMIPStructure {
     public var resultReason: ResultReason?
     public var resultMessage: String?
     public var asynchronousCorrelationValue: [UInt8]?
-    public var payload: ResponsePayload?
+    /// The Response Payload as received or as encoded for the response's version; read it with
+    /// ``payload(as:)``. Kept as an item so that answering needs no table of payload types.
+    public var payloadItem: TTLVItem?
     public var messageExtension: TTLVItem?
 
     public init(
         operation: Operation?, uniqueBatchItemID: [UInt8]? = nil, resultStatus: ResultStatus,
         resultReason: ResultReason? = nil, resultMessage: String? = nil, asynchronousCorrelationValue: [UInt8]? = nil,
-        payload: ResponsePayload? = nil, messageExtension: TTLVItem? = nil
+        payloadItem: TTLVItem? = nil, messageExtension: TTLVItem? = nil
     ) {
         self.operation = operation
         self.uniqueBatchItemID = uniqueBatchItemID
@@ -26,15 +28,22 @@ public struct ResponseBatchItem: KMIPStructure {
         self.resultReason = resultReason
         self.resultMessage = resultMessage
         self.asynchronousCorrelationValue = asynchronousCorrelationValue
-        self.payload = payload
+        self.payloadItem = payloadItem
         self.messageExtension = messageExtension
     }
 
-    /// A successful result carrying `payload`.
+    /// A successful result carrying `payloadItem`, a Response Payload already encoded.
     public static func success(
-        _ payload: ResponsePayload, operation: Operation, uniqueBatchItemID: [UInt8]? = nil
+        payloadItem: TTLVItem, operation: Operation, uniqueBatchItemID: [UInt8]? = nil
     ) -> ResponseBatchItem {
-        ResponseBatchItem(operation: operation, uniqueBatchItemID: uniqueBatchItemID, resultStatus: .success, payload: payload)
+        ResponseBatchItem(operation: operation, uniqueBatchItemID: uniqueBatchItemID, resultStatus: .success, payloadItem: payloadItem)
+    }
+
+    /// A successful result carrying `payload`, encoded for `version`.
+    public static func success<Payload: KMIPResponsePayload>(
+        _ payload: Payload, version: ProtocolVersion, uniqueBatchItemID: [UInt8]? = nil
+    ) -> ResponseBatchItem {
+        success(payloadItem: payload.ttlv(version: version), operation: Payload.operation, uniqueBatchItemID: uniqueBatchItemID)
     }
 
     /// A failed result with its reason and a message for the person reading the client's log.
@@ -55,10 +64,19 @@ public struct ResponseBatchItem: KMIPStructure {
         self.resultReason = try reader.optional(.resultReason)
         self.resultMessage = try reader.optional(.resultMessage)
         self.asynchronousCorrelationValue = try reader.optional(.asynchronousCorrelationValue)
-        let payloadItem = reader.optionalItem(.responsePayload)
+        self.payloadItem = reader.optionalItem(.responsePayload)
         self.messageExtension = reader.optionalItem(.messageExtension)
         try reader.finish()
-        self.payload = try payloadItem.map { try ResponsePayload(operation: operation, ttlv: $0) }
+    }
+
+    /// The payload decoded as `Payload`, which must be the payload of ``operation`` when the
+    /// item names one.
+    public func payload<Payload: KMIPResponsePayload>(as type: Payload.Type = Payload.self) throws -> Payload {
+        if let operation, operation != Payload.operation {
+            throw KMIPDecodingError.invalid(.operation, "the batch item answers a \(operation) request, not a \(Payload.operation) one")
+        }
+        guard let payloadItem else { throw KMIPDecodingError.missing(.responsePayload, in: Self.tag) }
+        return try Payload(ttlv: payloadItem)
     }
 
     public func ttlv(version: ProtocolVersion) -> TTLVItem {
@@ -69,7 +87,7 @@ public struct ResponseBatchItem: KMIPStructure {
         children.append(.resultReason, resultReason)
         children.append(.resultMessage, resultMessage)
         children.append(.asynchronousCorrelationValue, asynchronousCorrelationValue)
-        if let payload { children.append(payload.ttlv(version: version)) }
+        if let payloadItem { children.append(payloadItem) }
         if let messageExtension { children.append(messageExtension) }
         return .structure(Self.tag, children)
     }

@@ -1,7 +1,9 @@
 import KMIP
 import TTLV
 
-/// Query: which operations and object types this server supports, and who it is.
+/// Query: which operations and object types this server supports, and who it is. The operations
+/// are those of the registry that dispatched the request which its protocol version defines, so
+/// a KMIP 1.0 client is not offered Discover Versions.
 enum QueryOperation: OperationHandler {
     static func run(
         _ request: QueryRequest, in environment: OperationEnvironment, batch: inout BatchState
@@ -10,7 +12,7 @@ enum QueryOperation: OperationHandler {
         for function in request.queryFunctions {
             switch function {
             case .queryOperations:
-                response.operations = RequestProcessor.supportedOperations
+                response.operations = environment.registry.operations(in: environment.version)
             case .queryObjects:
                 response.objectTypes = [.symmetricKey]
             case .queryServerInformation:

@@ -36,7 +36,7 @@ struct BenchCodec: ParsableCommand {
     }
 
     func run() throws {
-        let getRequest = RequestMessage(version: .v1_4, payloads: [.get(GetRequest(uniqueIdentifier: "7f1c3e2a-9b4d-4c6e-8a1f-2d3b5c7e9f01"))]).encoded()
+        let getRequest = RequestMessage(version: .v1_4, payloads: [GetRequest(uniqueIdentifier: "7f1c3e2a-9b4d-4c6e-8a1f-2d3b5c7e9f01")]).encoded()
         let key = SymmetricKeyObject(raw: Array(repeating: 0x5A, count: 32), algorithm: .aes)
         let now = Date()
         let decoder = TTLVDecoder()
@@ -45,10 +45,10 @@ struct BenchCodec: ParsableCommand {
         var results: [Result] = []
         results.append(measure("Get round trip (decode request, encode response)", bytes: getRequest.readableBytes) {
             let message = try RequestMessage(bytes: getRequest, decoder: decoder)
-            guard case .get(let get) = try message.batchItems[0].payload() else { throw CommandFailure("not a Get") }
+            let get = try message.batchItems[0].payload(as: GetRequest.self)
             let response = ResponseMessage(
                 header: ResponseHeader(protocolVersion: message.header.protocolVersion, timeStamp: now, batchCount: 1),
-                batchItems: [.success(.get(GetResponse(objectType: .symmetricKey, uniqueIdentifier: get.uniqueIdentifier ?? "", object: .symmetricKey(key))), operation: .get)]
+                batchItems: [.success(GetResponse(objectType: .symmetricKey, uniqueIdentifier: get.uniqueIdentifier ?? "", object: .symmetricKey(key)), version: message.header.protocolVersion)]
             )
             var buffer = allocator.buffer(capacity: 256)
             buffer.writeTTLV(response.ttlv(version: message.header.protocolVersion))
@@ -56,13 +56,13 @@ struct BenchCodec: ParsableCommand {
         })
         results.append(measure("  decode Get request only", bytes: getRequest.readableBytes) {
             let message = try RequestMessage(bytes: getRequest, decoder: decoder)
-            _ = try message.batchItems[0].payload()
+            _ = try message.batchItems[0].payload(as: GetRequest.self)
         })
 
         let identifiers = (0..<100).map { String(format: "%08x-0000-4000-8000-%012x", $0, $0) }
         let locate = ResponseMessage(
             header: ResponseHeader(protocolVersion: .v1_4, timeStamp: now, batchCount: 1),
-            batchItems: [.success(.locate(LocateResponse(locatedItems: 100, uniqueIdentifiers: identifiers)), operation: .locate)]
+            batchItems: [.success(LocateResponse(locatedItems: 100, uniqueIdentifiers: identifiers), version: .v1_4)]
         )
         let locateBytes = locate.encoded()
         results.append(measure("Locate response, 100 identifiers: encode", bytes: locateBytes.readableBytes) {

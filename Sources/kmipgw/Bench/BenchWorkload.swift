@@ -55,15 +55,15 @@ struct BenchWorkload: Sendable {
         if [.get, .locate, .handshake, .mixed].contains(kind) {
             identifier = try await client.withConnection { try await $0.createSymmetricKey(name: name) }
         }
-        func encode(_ payload: RequestPayload) -> ByteBuffer {
+        func encode(_ payload: some KMIPRequestPayload) -> ByteBuffer {
             RequestMessage(version: version, payloads: [payload]).encoded()
         }
         return BenchWorkload(
             kind: kind, client: client, version: version, keyIdentifier: identifier, keyName: name,
-            getRequest: encode(.get(GetRequest(uniqueIdentifier: identifier))),
+            getRequest: encode(GetRequest(uniqueIdentifier: identifier)),
             createRequest: encode(Self.createPayload(name: nil)),
-            locateRequest: encode(.locate(LocateRequest(attributes: [Attribute(.name, Name(name))]))),
-            queryRequest: encode(.query(QueryRequest(queryFunctions: [.queryOperations, .queryObjects])))
+            locateRequest: encode(LocateRequest(attributes: [Attribute(.name, Name(name))])),
+            queryRequest: encode(QueryRequest(queryFunctions: [.queryOperations, .queryObjects]))
         )
     }
 
@@ -139,7 +139,7 @@ struct BenchWorkload: Sendable {
         case .locate:
             if let locateAmong {
                 RequestMessage(version: version, payloads: [
-                    .locate(LocateRequest(attributes: [Attribute(.name, Name("fill-\(Int.random(in: 0..<locateAmong))"))]))
+                    LocateRequest(attributes: [Attribute(.name, Name("fill-\(Int.random(in: 0..<locateAmong))"))])
                 ]).encoded()
             } else {
                 locateRequest
@@ -183,39 +183,39 @@ struct BenchWorkload: Sendable {
     /// in one batch, Get Attributes State, Activate, Get.
     private func vcenterSequence(into result: inout BenchWorkerResult, counters: BenchCounters) async {
         let clock = ContinuousClock()
-        func step(_ payloads: [RequestPayload]) async -> ResponseMessage? {
+        func step(_ payloads: [any KMIPRequestPayload]) async -> ResponseMessage? {
             let begin = clock.now
             let outcome = await oneShot(RequestMessage(version: version, payloads: payloads).encoded())
             result.record(outcome, latency: begin.duration(to: clock.now), counters: counters)
             if case .success(let response?) = outcome { return response }
             return nil
         }
-        _ = await step([.discoverVersions(DiscoverVersionsRequest(protocolVersions: []))])
-        _ = await step([.query(QueryRequest(queryFunctions: [.queryServerInformation]))])
+        _ = await step([DiscoverVersionsRequest(protocolVersions: [])])
+        _ = await step([QueryRequest(queryFunctions: [.queryServerInformation])])
         guard let created = await step([Self.createPayload(name: "vcenter-\(UUID().uuidString.lowercased())")]),
-              case .create(let create)? = created.batchItems.first?.payload
+              let create = try? created.batchItems.first?.payload(as: CreateResponse.self)
         else { return }
         let id = create.uniqueIdentifier
-        _ = await step([.getAttributes(GetAttributesRequest(uniqueIdentifier: id, attributeNames: ["x-Product_Version"]))])
+        _ = await step([GetAttributesRequest(uniqueIdentifier: id, attributeNames: ["x-Product_Version"])])
         _ = await step([
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Vendor", value: .textString("VMware, Inc.")))),
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product", value: .textString("VMware vSphere")))),
-            .addAttribute(AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product_Version", value: .textString("8.0.3")))),
+            AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Vendor", value: .textString("VMware, Inc."))),
+            AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product", value: .textString("VMware vSphere"))),
+            AddAttributeRequest(uniqueIdentifier: id, attribute: Attribute(name: "x-Product_Version", value: .textString("8.0.3"))),
         ])
-        _ = await step([.getAttributes(GetAttributesRequest(uniqueIdentifier: id, attributeNames: ["State"]))])
-        _ = await step([.activate(ActivateRequest(uniqueIdentifier: id))])
-        _ = await step([.get(GetRequest(uniqueIdentifier: id))])
+        _ = await step([GetAttributesRequest(uniqueIdentifier: id, attributeNames: ["State"])])
+        _ = await step([ActivateRequest(uniqueIdentifier: id)])
+        _ = await step([GetRequest(uniqueIdentifier: id)])
     }
 
     /// Create an AES-256 key for encryption and decryption, with a Name if given.
-    private static func createPayload(name: String?) -> RequestPayload {
+    private static func createPayload(name: String?) -> CreateRequest {
         var template = [
             Attribute(.cryptographicAlgorithm, CryptographicAlgorithm.aes),
             Attribute(.cryptographicLength, Int32(256)),
             Attribute(.cryptographicUsageMask, CryptographicUsageMask([.encrypt, .decrypt]).rawValue),
         ]
         if let name { template.append(Attribute(.name, Name(name))) }
-        return .create(CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: template)))
+        return CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: template))
     }
 
     /// Success only if the response decodes and every batch item succeeded (and, for Locate,
@@ -231,8 +231,9 @@ struct BenchWorkload: Sendable {
         for item in response.batchItems where item.resultStatus != .success {
             return .failure(item.resultReason.map { "\($0)" } ?? "\(item.resultStatus)")
         }
-        if locate, case .locate(let located)? = response.batchItems[0].payload, located.uniqueIdentifiers.isEmpty {
-            return .failure("Locate found nothing")
+        if locate {
+            guard let located = try? response.batchItems[0].payload(as: LocateResponse.self) else { return .failure("invalid response") }
+            if located.uniqueIdentifiers.isEmpty { return .failure("Locate found nothing") }
         }
         return .success(response)
     }

@@ -44,11 +44,11 @@ final class TestHandler: KMIPRequestHandler {
         let items: [ResponseBatchItem] = message.batchItems.map { item in
             switch item.operation {
             case .discoverVersions:
-                .success(.discoverVersions(DiscoverVersionsResponse(protocolVersions: ProtocolVersion.supported)),
-                         operation: .discoverVersions, uniqueBatchItemID: item.uniqueBatchItemID)
+                .success(DiscoverVersionsResponse(protocolVersions: ProtocolVersion.supported),
+                         version: message.header.protocolVersion, uniqueBatchItemID: item.uniqueBatchItemID)
             case .query:
-                .success(.query(QueryResponse(vendorIdentification: Self.describe(client))),
-                         operation: .query, uniqueBatchItemID: item.uniqueBatchItemID)
+                .success(QueryResponse(vendorIdentification: Self.describe(client)),
+                         version: message.header.protocolVersion, uniqueBatchItemID: item.uniqueBatchItemID)
             default:
                 .failure(.operationNotSupported, Self.describe(client), operation: item.operation, uniqueBatchItemID: item.uniqueBatchItemID)
             }
