@@ -32,20 +32,28 @@ import Testing
                         }
                     }
                 }
-                try await Task.sleep(for: .milliseconds(500))
+                // Until the load is well under way: a fixed pause proves nothing on a starved machine.
+                let deadline = ContinuousClock.now + .seconds(60)
+                while created.withLockedValue({ $0.count }) < 20 && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
                 // Every Create answered by now committed before the backup's snapshot begins.
                 snapshot.withLockedValue { $0 = created.withLockedValue { $0 } }
                 let backup = try await KmipgwExecutable.run(["backup", "--state", state, "--out", backupFile])
                 #expect(backup.status == 0, "\(backup.stderr)")
                 #expect(backup.stdout.contains("objects"))
-                try await Task.sleep(for: .milliseconds(300))
+                // And some creates after the backup, which the restored store need not hold.
+                let after = created.withLockedValue { $0.count }
+                while created.withLockedValue({ $0.count }) < after + 5 && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
                 stop.withLockedValue { $0 = true }
                 try await group.waitForAll()
             }
         }
         stack.store.close()
         let before = snapshot.withLockedValue { $0 }
-        #expect(before.count >= 10, "the load acknowledged too few creates to prove anything")
+        #expect(before.count >= 20, "the load acknowledged too few creates to prove anything")
 
         let masterKey = StoreLocation(directory: state).masterKeyFile
         let verify = try await KmipgwExecutable.run(["backup", "verify", backupFile, "--master-key-file", masterKey])

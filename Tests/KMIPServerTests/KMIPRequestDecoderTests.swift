@@ -10,7 +10,7 @@ import Testing
 /// The request decoder on bytes alone: what it yields for every way the stream may arrive.
 @Suite struct KMIPRequestDecoderTests {
     func request(_ version: ProtocolVersion = .v1_4) -> ByteBuffer {
-        RequestMessage(version: version, payloads: [.discoverVersions(DiscoverVersionsRequest())]).encoded()
+        RequestMessage(version: version, payloads: [DiscoverVersionsRequest()]).encoded()
     }
 
     /// Feeds `chunks` in order, as reads of a connection, collecting every part yielded.

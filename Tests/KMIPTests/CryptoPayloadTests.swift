@@ -200,8 +200,8 @@ import Testing
             .flatMap { message in message.batchItems.map { (message.header.protocolVersion, $0) } }
             .filter { $0.1.operation == P.operation && $0.1.resultStatus == .success }
             .map { version, item -> P in
-                let payloadItem = try #require(item.payload).ttlv(version: version)
-                let payload = try P(ttlv: payloadItem)
+                let payloadItem = try #require(item.payloadItem)
+                let payload = try item.payload(as: P.self)
                 #expect(payload.ttlv(version: version).encodedBytes == payloadItem.encodedBytes, "\(name) \(P.operation)")
                 return payload
             }
