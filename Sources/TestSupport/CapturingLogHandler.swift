@@ -16,6 +16,9 @@ public struct CapturingLogHandler: LogHandler {
 
         public init() {}
 
+        /// Every record, oldest first.
+        public var all: [Record] { records.withLockedValue { $0 } }
+
         /// The records whose `event` metadata is `name`.
         public func events(_ name: String) -> [Record] {
             records.withLockedValue { $0.filter { $0.metadata["event"] == name } }

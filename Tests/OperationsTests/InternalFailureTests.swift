@@ -4,6 +4,7 @@ import KeyStore
 import Logging
 import Operations
 import TTLV
+import TestSupport
 import Testing
 
 /// Internal failures are logged once, with their cause, under the incident identifier the
@@ -14,7 +15,7 @@ import Testing
         let identifier = try await fixture.createKey()
         let records = CapturingLogHandler.Store()
         let processor = RequestProcessor(
-            store: FailingStore(fixture.store), logger: Logger(label: "test") { _ in CapturingLogHandler(store: records) })
+            store: FailingStore(fixture.store), logger: records.logger(label: "test"))
         let request = RequestMessage(version: .v1_4, payloads: [ActivateRequest(uniqueIdentifier: identifier)])
         let response = try ResponseMessage(bytes: await processor.process(request.encoded(), for: fixture.vc).response)
         let item = try #require(response.batchItems.first)
@@ -35,7 +36,7 @@ import Testing
         let fixture = try await OperationsFixture.make()
         let records = CapturingLogHandler.Store()
         let processor = RequestProcessor(
-            store: FailingStore(fixture.store), logger: Logger(label: "test") { _ in CapturingLogHandler(store: records) })
+            store: FailingStore(fixture.store), logger: records.logger(label: "test"))
         var messages: Set<String> = []
         for _ in 0..<3 {
             let create = CreateRequest(objectType: .symmetricKey, templateAttribute: TemplateAttribute(attributes: [
