@@ -19,6 +19,7 @@ final class SQLiteDatabase: @unchecked Sendable {
     /// read-only mount): SQLite's WAL mode needs to create its shared-memory file, so the file is
     /// opened `immutable`, without it.
     init(path: String, create: Bool, readOnly: Bool = false) throws(KeyStoreError) {
+        _ = Self.configureLibrary
         self.path = path
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         flags |= readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE
@@ -45,6 +46,13 @@ final class SQLiteDatabase: @unchecked Sendable {
     }
 
     /// A path as the path part of a `file:` URI: `%`, `?` and `#` escaped.
+    /// Process-wide settings, made once before the first connection opens (Swift runs a static
+    /// initialiser exactly once): memory statistics off, as sqlite-nio's build had them, so that
+    /// concurrent readers do not queue on SQLite's allocation mutex.
+    private static let configureLibrary: Void = {
+        _ = kmipgw_sqlite3_disable_memory_statistics()
+    }()
+
     private static func uriEscaped(_ path: String) -> String {
         var result = ""
         for character in path.unicodeScalars {
