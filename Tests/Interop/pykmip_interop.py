@@ -8,6 +8,7 @@ matter (an unregistered certificate gets no KMIP answer; an adapter never sees a
 Ends with the line "N passed, M failed" and exits non-zero on any failure.
 """
 import hashlib
+import hmac
 import os
 import socket
 import subprocess
@@ -231,6 +232,43 @@ def suite(port, server_cert, alice, bob, stranger, audit):
             assert attributes[0].attribute_value.name_value.value == "interop-attributes"
 
     check("create an AES-128 key with a Name over KMIP 1.4", named_aes128)
+
+    def encrypt_decrypt_mac():
+        with client_for(alice, enums.KMIPVersion.KMIP_1_2) as c:
+            uid = c.create(enums.CryptographicAlgorithm.AES, 256, name="interop-crypto",
+                           cryptographic_usage_mask=[enums.CryptographicUsageMask.ENCRYPT,
+                                                     enums.CryptographicUsageMask.DECRYPT])
+            c.activate(uid)
+            # What libmongocrypt's delegated mode sends: CBC, PKCS5, a Random IV, 96 bytes.
+            plaintext = bytes(range(96))
+            parameters = {"block_cipher_mode": enums.BlockCipherMode.CBC,
+                          "padding_method": enums.PaddingMethod.PKCS5, "random_iv": True}
+            ciphertext, iv = c.encrypt(plaintext, uid=uid, cryptographic_parameters=parameters)
+            assert len(iv) == 16 and len(ciphertext) == 112 and ciphertext[:96] != plaintext, (len(iv), len(ciphertext))
+            decrypted = c.decrypt(ciphertext, uid=uid, iv_counter_nonce=iv, cryptographic_parameters={
+                "block_cipher_mode": enums.BlockCipherMode.CBC, "padding_method": enums.PaddingMethod.PKCS5})
+            assert decrypted == plaintext
+            # The usage mask decides: this key may not compute MACs.
+            try:
+                c.mac(b"data", uid=uid, algorithm=enums.CryptographicAlgorithm.HMAC_SHA256)
+                raise AssertionError("MAC with an encrypt/decrypt key succeeded")
+            except pie_exceptions.KmipOperationFailure as failure:
+                assert failure.reason == enums.ResultReason.PERMISSION_DENIED, failure
+            mac_key = c.create(enums.CryptographicAlgorithm.AES, 256,
+                               cryptographic_usage_mask=[enums.CryptographicUsageMask.MAC_GENERATE])
+            c.activate(mac_key)
+            _, mac = c.mac(b"data", uid=mac_key, algorithm=enums.CryptographicAlgorithm.HMAC_SHA256)
+            material = c.get(mac_key).value
+            assert mac == hmac.new(material, b"data", hashlib.sha256).digest()
+        # Another adapter cannot use the key.
+        with client_for(bob, enums.KMIPVersion.KMIP_1_2) as c:
+            try:
+                c.encrypt(b"x", uid=uid, cryptographic_parameters=parameters)
+                raise AssertionError("bob encrypted with alice's key")
+            except pie_exceptions.KmipOperationFailure as failure:
+                assert failure.reason == enums.ResultReason.ITEM_NOT_FOUND, failure
+
+    check("encrypt and decrypt (AES-CBC, PKCS5, Random IV) and MAC (HMAC-SHA256) on the server", encrypt_decrypt_mac)
 
     def discover_and_query():
         proxy = kmip_client.KMIPProxy(host="127.0.0.1", port=port, certfile=alice[0], keyfile=alice[1],

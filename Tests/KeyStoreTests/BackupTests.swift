@@ -35,16 +35,23 @@ struct BackupTests {
                     }
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            // Until the load is well under way: a fixed pause proves nothing on a starved machine.
+            let deadline = ContinuousClock.now + .seconds(60)
+            while acknowledged.keys.withLock({ $0.count }) < 40 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             // Every create acknowledged by now committed before the snapshot's read begins.
             let before = acknowledged.keys.withLock { $0 }
             let header = try StoreBackup.create(from: fixture.location, to: backupFile, now: 1_800_000_000)
-            try await Task.sleep(for: .milliseconds(200))
+            let after = acknowledged.keys.withLock { $0.count }
+            while acknowledged.keys.withLock({ $0.count }) < after + 10 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             acknowledged.stop.store(true, ordering: .relaxed)
             try await group.waitForAll()
             return (before, header)
         }
-        #expect(before.count > 20, "the load acknowledged too few creates to prove anything")
+        #expect(before.count >= 40, "the load acknowledged too few creates to prove anything")
         #expect(header.counts.objects >= 50 + before.count)
         #expect(header.counts.adapters == 2)
         #expect(header.schemaVersion == Schema.version)

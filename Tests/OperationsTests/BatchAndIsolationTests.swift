@@ -125,7 +125,7 @@ import Testing
         #expect(notARequest.batchItems.first?.resultReason == .invalidMessage)
         let badPayload = RequestMessage(header: RequestHeader(protocolVersion: .v1_4, batchCount: 2), batchItems: [
             RequestBatchItem(operation: .get, uniqueBatchItemID: [1], payloadItem: .structure(.requestPayload, [TTLVItem(.uniqueIdentifier, .integer(1))])),
-            RequestBatchItem(operation: .encrypt, uniqueBatchItemID: [2], payloadItem: .structure(.requestPayload, [])),
+            RequestBatchItem(operation: .check, uniqueBatchItemID: [2], payloadItem: .structure(.requestPayload, [])),
         ])
         var continued = badPayload
         continued.header.batchErrorContinuationOption = .continue

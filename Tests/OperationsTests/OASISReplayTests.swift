@@ -34,6 +34,8 @@ import Testing
         case lacks(Set<String>, because: String)
         /// A Locate that succeeds and finds nothing, since what it looks for was never made.
         case findsNothing(because: String)
+        /// Random bytes: the response's Data has the reference's length and, rightly, other bytes.
+        case random(because: String)
     }
 
     /// A case built on an object kmipgw refuses to make: the first step is refused, each Locate
@@ -58,7 +60,20 @@ import Testing
         """
 
     static let divergences: [String: [Int: Divergence]] = [
-        "CS-BC-M-4-14.xml": [2: .refused(.operationNotSupported, because: "kmipgw serves keys; it performs no cryptography with them")],
+        "CS-BC-M-4-14.xml": [
+            2: .refused(.featureNotSupported, because: "kmipgw does not offer ECB: it shows which blocks of the plaintext are equal")
+        ],
+        "CS-BC-M-11-14.xml": [
+            4: .refused(.missingData, because: """
+                a CBC Decrypt without its IV lacks data the mode needs: Missing Data says so, where the \
+                reference's Invalid Message would call a well-formed message malformed
+                """)
+        ],
+        "CS-BC-M-GCM-1-14.xml": [
+            8: .refused(.invalidField, because: "a Tag Length of 1 byte is a field GCM cannot have, not a failure of the server"),
+            9: .refused(.invalidField, because: "a Tag Length of 32 bytes is a field GCM cannot have, not a failure of the server"),
+        ],
+        "CS-RNG-M-1-14.xml": [1: .random(because: "RNG Retrieve returns fresh random bytes")],
         "SASED-M-2-14.xml": [2: .refused(.invalidField, because: "kmipgw manages symmetric keys only, not Secret Data")],
         // SASED-M-3 looks for the Secret Data SASED-M-2 registers.
         "SASED-M-3-14.xml": [
@@ -104,6 +119,12 @@ import Testing
                     let item = step.response.child(.batchItem)
                     #expect(item?.child(.resultStatus)?.value == .enumeration(ResultStatus.success.rawValue), "\(label): \(why)")
                     #expect(item?.child(.responsePayload)?.child(.uniqueIdentifier) == nil, "\(label): \(why)")
+                case .random(let why)?:
+                    #expect(!step.differences.isEmpty, "\(label): \(why), yet it matched the reference byte for byte")
+                    for difference in step.differences {
+                        let sameLength = difference.hasSuffix("ResponsePayload/Data: expected 32 bytes, got 32 bytes")
+                        if !sameLength { Issue.record("\(label): \(difference)") }
+                    }
                 case .lacks(let names, let why)?:
                     let missing = Set(step.differences.compactMap { difference -> String? in
                         guard difference.hasSuffix("]: missing"), let open = difference.lastIndex(of: "[") else { return nil }

@@ -38,7 +38,9 @@ import Testing
         #expect(!old.operations.contains(.discoverVersions))
         #expect(old.operations.contains(.query))
         #expect(old.operations.contains(.get))
-        #expect(old.operations.count == OperationRegistry.standard.operations.count - 1)
+        // Every registered operation 1.0 defines, and nothing 1.1 or 1.2 added.
+        #expect(old.operations.count == OperationRegistry.standard.operations.filter { $0.isDefined(in: .v1_0) }.count)
+        #expect(!old.operations.contains(.encrypt))
         let newer = try await fixture.succeed(QueryRequest(queryFunctions: [.queryOperations]), version: .v1_1).payload(as: QueryResponse.self)
         #expect(newer.operations.contains(.discoverVersions))
         // A client that starts in 1.0 may still negotiate: Discover Versions is answered.

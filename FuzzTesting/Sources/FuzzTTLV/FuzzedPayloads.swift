@@ -10,11 +10,15 @@ enum FuzzedPayloads {
         DiscoverVersionsRequest.self, QueryRequest.self, CreateRequest.self, RegisterRequest.self, GetRequest.self,
         GetAttributesRequest.self, GetAttributeListRequest.self, AddAttributeRequest.self, ModifyAttributeRequest.self,
         DeleteAttributeRequest.self, ActivateRequest.self, RevokeRequest.self, DestroyRequest.self, LocateRequest.self,
+        EncryptRequest.self, DecryptRequest.self, MACRequest.self, MACVerifyRequest.self, RNGRetrieveRequest.self,
+        ReKeyRequest.self,
     ]
     static let responses: [any KMIPResponsePayload.Type] = [
         DiscoverVersionsResponse.self, QueryResponse.self, CreateResponse.self, RegisterResponse.self, GetResponse.self,
         GetAttributesResponse.self, GetAttributeListResponse.self, AddAttributeResponse.self, ModifyAttributeResponse.self,
         DeleteAttributeResponse.self, ActivateResponse.self, RevokeResponse.self, DestroyResponse.self, LocateResponse.self,
+        EncryptResponse.self, DecryptResponse.self, MACResponse.self, MACVerifyResponse.self, RNGRetrieveResponse.self,
+        ReKeyResponse.self,
     ]
 
     /// Decodes `item` as each type; whatever decodes must encode without trapping.

@@ -16,5 +16,10 @@ extension OperationRegistry {
         RevokeOperation.self,
         DestroyOperation.self,
         LocateOperation.self,
+        EncryptOperation.self,
+        DecryptOperation.self,
+        MACOperation.self,
+        MACVerifyOperation.self,
+        RNGRetrieveOperation.self,
     ])
 }
